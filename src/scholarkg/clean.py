@@ -1,0 +1,283 @@
+"""Clean what was read: repair names garbled by stripped LaTeX, make abstracts whole.
+
+Scrapers strip LaTeX's backslashes and braces, so ``Veli\\v{c}kovi\\'c`` arrives as
+``Velivckovi 'c`` and ``\\'Alvaro`` as ``'Alvaro``. A *site* is a place in a word where an accent
+command may have stood:
+
+* a definite site: an accent mark that never stands in a clean name — ``'`` or `````  starting a
+  word or standing alone before one letter (``'Alvaro``, ``Velivckovi 'c``), ``"``, ``^``, ``~``,
+  ``=`` before a letter (``M"uller``), ``.`` before a lower-case letter (``Wo.zniak``);
+* a possible site: a letter command followed by the letter it accents (``vc`` → č, ``cc`` → ç,
+  ``Ho`` → ő …), or an apostrophe inside a word (``Jos'e``, but also ``O'Brien``, ``Thiong'o``).
+
+Possible sites are decoded only with evidence: a definite site in the same word, or a clean
+spelling elsewhere in the input that the decoded form matches. Decoding uses pylatexenc (the
+accent table of LaTeX itself) on the reconstructed command. Names with their backslashes intact
+are decoded by pylatexenc directly.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .names import normalize_case, parse_name
+from .records import CleanListing, CleanProfile, Mention, PersonName, Profile, Rejection, SourceRef
+from .read import SEE_MORE
+
+# accent mark as printed after stripping → LaTeX command
+_MARKS = {"'": "'", "`": "`", '"': '"', "^": "^", "~": "~", "=": "="}
+# letter commands and the letters they can accent (only where Unicode has the composed letter)
+# Pairs that rarely occur in clean names ("vc", "vs", "cc", …) are *distinctive*: decoded in a
+# word that is garbled anyway. The rest ("ra" for å, "ve" for ě …) only with a matching spelling.
+_DISTINCTIVE = frozenset("vc vs vz vr vC vS vZ vR cc cs cC cS".split())
+_LETTER_CMDS = {
+    "v": "cszrnedtlCSZRNEDTL",  # caron: č š ž ř ň ě ď ť ľ
+    "c": "cstCST",  # cedilla: ç ş ţ
+    "u": "agAG",  # breve: ă ğ
+    "H": "ouOU",  # double acute: ő ű
+    "k": "aeAE",  # ogonek: ą ę
+    "r": "auAU",  # ring: å ů
+}
+_LATEX_CHARS = re.compile(r"[\\{}]")
+_WORD_SPLIT = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=4096)
+def _accent(cmd: str, letter: str) -> str | None:
+    """The accented letter ``\\cmd{letter}`` stands for, or None when Unicode has none."""
+    from pylatexenc.latex2text import LatexNodes2Text
+
+    text = LatexNodes2Text().latex_to_text(f"\\{cmd}{{{letter}}}")
+    text = unicodedata.normalize("NFC", text)
+    return text if len(text) == 1 and text != letter else None
+
+
+@lru_cache(maxsize=1 << 16)
+def decode_latex(text: str) -> str:
+    """Decode a string that still has its LaTeX backslashes and braces: ``J{\\"u}rgen`` → Jürgen."""
+    from pylatexenc.latex2text import LatexNodes2Text
+
+    out = LatexNodes2Text(math_mode="verbatim").latex_to_text(text)
+    return unicodedata.normalize("NFC", " ".join(out.split()))
+
+
+@dataclass(frozen=True, slots=True)
+class _Site:
+    start: int  # index in the word
+    length: int  # characters replaced
+    replacement: str
+    definite: bool
+    distinctive: bool = True
+
+
+def _sites(word: str) -> list[_Site]:
+    sites: list[_Site] = []
+    i = 0
+    n = len(word)
+    while i < n:
+        c = word[i]
+        nxt = word[i + 1] if i + 1 < n else ""
+        if c in _MARKS and nxt.isalpha():
+            acc = _accent(_MARKS[c], nxt)
+            if acc:
+                if c in "'`":
+                    prev = word[i - 1] if i > 0 else ""
+                    if i == 0:
+                        definite = True
+                    elif prev.isupper() and i == 1 and nxt.isupper():
+                        acc = None  # O'Brien, D'Angelo
+                        definite = False
+                    elif prev.isupper() and i == 1:
+                        definite = True  # P'erez
+                    else:
+                        definite = False  # Jos'e or Thiong'o: needs evidence
+                else:
+                    definite = True
+                if acc:
+                    sites.append(_Site(i, 2, acc, definite))
+                    i += 2
+                    continue
+        if c == "." and 0 < i and nxt.islower() and word[i - 1].isalpha():
+            acc = _accent(".", nxt)
+            if acc:
+                sites.append(_Site(i, 2, acc, True))
+                i += 2
+                continue
+        if c in _LETTER_CMDS and nxt and nxt in _LETTER_CMDS[c] and i > 0:
+            acc = _accent(c, nxt)
+            if acc:
+                sites.append(_Site(i, 2, acc, False, c + nxt in _DISTINCTIVE))
+                i += 2
+                continue
+        i += 1
+    return sites
+
+
+def _apply(word: str, sites: Iterable[_Site]) -> str:
+    out = word
+    for s in sorted(sites, key=lambda s: -s.start):
+        out = out[: s.start] + s.replacement + out[s.start + s.length :]
+    return out
+
+
+def _is_stray(word: str) -> bool:
+    """A mark and one letter standing alone: ``'c`` in ``Velivckovi 'c``."""
+    return len(word) == 2 and word[0] in _MARKS and word[1].isalpha()
+
+
+def _words(text: str) -> list[tuple[str, str]]:
+    """Words with the stray accents that follow them decoded: ``Velivckovi 'c`` → (…, "ć")."""
+    out: list[tuple[str, str]] = []
+    for w in _WORD_SPLIT.split(text.strip()):
+        acc = _accent(_MARKS[w[0]], w[1]) if _is_stray(w) else None
+        if out and acc:
+            word, tail = out[-1]
+            out[-1] = (word, tail + acc)
+        elif w:
+            out.append((w, ""))
+    return out
+
+
+def has_residue(text: str) -> bool:
+    """Whether a printed name shows LaTeX residue of any kind that needs repair."""
+    if _LATEX_CHARS.search(text):
+        return True
+    return any(tail or any(s.definite for s in _sites(w)) for w, tail in _words(text))
+
+
+def name_candidates(printed: str) -> list[str]:
+    """Every plausible repair of a printed name, the default (most likely) first."""
+    text = " ".join(printed.split())
+    if _LATEX_CHARS.search(text):
+        return [decode_latex(text)]
+    per_word: list[list[str]] = []
+    for w, tail in _words(text):
+        sites = _sites(w)
+        definite = [s for s in sites if s.definite]
+        possible = [s for s in sites if not s.definite]
+        likely = [s for s in possible if s.distinctive]
+        if tail or definite or len(likely) >= 2:
+            default = _apply(w, [*definite, *likely])  # a garbled word: decode what is likely
+        else:
+            default = w
+        options = [default + tail]
+        if possible and len(possible) <= 4:
+            for k in range(len(possible) + 1):
+                for subset in itertools.combinations(possible, k):
+                    cand = _apply(w, [*definite, *subset]) + tail
+                    if cand not in options:
+                        options.append(cand)
+        per_word.append(options)
+    out: list[str] = []
+    for combo in itertools.product(*per_word):
+        out.append(" ".join(combo))
+        if len(out) >= 64:
+            break
+    return out
+
+
+def clean_abstract(text: str | None) -> str | None:
+    """Remove the "… (see more)" marker and rejoin the words on either side of it."""
+    if not text:
+        return None
+
+    def join(m: re.Match[str]) -> str:
+        before = m.string[m.start() - 1 : m.start()] if m.start() else ""
+        after = m.string[m.end() : m.end() + 1]
+        return " " if (before.isspace() or after.isspace() or not before or not after) else ""
+
+    out = SEE_MORE.sub(join, text)
+    out = re.sub(r"\s+", " ", out).strip()
+    return out or None
+
+
+def clean_title(text: str) -> str:
+    text = " ".join(text.split())
+    if _LATEX_CHARS.search(text) and "\\" in text:
+        text = decode_latex(text)
+    return text
+
+
+_NON_NAME = re.compile(r"^(?:et al\.?|others|and others|\.\.\.|…)$", re.IGNORECASE)
+
+
+class NameCleaner:
+    """Repairs printed names, using the clean spellings seen anywhere in the input as evidence."""
+
+    def __init__(self, printed_names: Iterable[str]) -> None:
+        # clean spellings, exactly (accents count, case does not)
+        self._known: set[str] = set()
+        for p in printed_names:
+            if not has_residue(p):
+                self._known.add(" ".join(p.split()).casefold())
+
+    @lru_cache(maxsize=1 << 18)  # noqa: B019 - one cleaner per build, bounded
+    def clean(self, printed: str) -> tuple[PersonName, bool]:
+        """The parsed, repaired name and whether it differs from the printed text."""
+        candidates = name_candidates(printed)
+        chosen = candidates[0]
+        if len(candidates) > 1:
+            for cand in candidates:
+                if cand.casefold() in self._known:
+                    chosen = cand
+                    break
+        name = normalize_case(parse_name(chosen))
+        return name, name.display != " ".join(printed.split())
+
+
+def clean_profiles(profiles: Iterable[Profile]) -> list[CleanProfile]:
+    """Clean every profile; names are repaired with evidence from all of them."""
+    profiles = list(profiles)
+    printed = {p.name for p in profiles}
+    printed.update(a.text for p in profiles for li in p.listings for a in li.authors)
+    cleaner = NameCleaner(sorted(printed))
+    return [clean_profile(p, cleaner) for p in profiles]
+
+
+def _mention(cleaner: NameCleaner, text: str, source: SourceRef, owner: bool = False) -> Mention:
+    name, repaired = cleaner.clean(text)
+    return Mention(printed=text, name=name, repaired=repaired, source=source,
+                   is_profile_owner=owner)
+
+
+def clean_profile(profile: Profile, cleaner: NameCleaner) -> CleanProfile:
+    owner = _mention(cleaner, profile.name, profile.name_source, owner=True)
+    rejections: list[Rejection] = []
+    listings: list[CleanListing] = []
+    for li in profile.listings:
+        authors: list[Mention] = []
+        for a in li.authors:
+            if _NON_NAME.match(a.text.strip()):
+                rejections.append(Rejection(a.source, a.text, "not a person's name"))
+                continue
+            m = _mention(cleaner, a.text, a.source)
+            if not m.name.family:
+                rejections.append(Rejection(a.source, a.text, "no family name after cleaning"))
+                continue
+            authors.append(m)
+        listings.append(
+            CleanListing(
+                title=clean_title(li.title),
+                authors=tuple(authors),
+                abstract=clean_abstract(li.abstract),
+                source=li.source,
+                owner=owner,
+                doi=li.doi,
+                arxiv=li.arxiv,
+            )
+        )
+    return CleanProfile(
+        path=profile.path,
+        owner=owner,
+        role=profile.role,
+        job_title=profile.job_title,
+        employer=profile.employer,
+        topics=profile.topics,
+        listings=tuple(listings),
+        rejections=tuple(rejections),
+    )

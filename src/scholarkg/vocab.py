@@ -1,0 +1,88 @@
+"""Namespaces and IRI minting, in one place.
+
+schema.org is used with ``http://schema.org/`` (what the schema.org JSON-LD context expands to),
+FOAF alongside it, SKOS for topics, and the project's own terms under :data:`SKG`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+SCHEMA = "http://schema.org/"
+FOAF = "http://xmlns.com/foaf/0.1/"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+SH = "http://www.w3.org/ns/shacl#"
+SKG = "https://w3id.org/scholarkg/ns#"
+
+PREFIXES: dict[str, str] = {
+    "schema": SCHEMA,
+    "foaf": FOAF,
+    "skos": SKOS,
+    "rdf": RDF,
+    "rdfs": RDFS,
+    "xsd": XSD,
+    "skg": SKG,
+}
+
+DEFAULT_BASE = "https://example.org/kg/"
+
+
+def slugify(text: str, max_words: int = 0) -> str:
+    """A lowercase ASCII slug: ``Petar Veličković`` → ``petar-velickovic``."""
+    folded = unicodedata.normalize("NFKD", text)
+    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    folded = folded.translate(_SPECIAL_LETTERS).lower()
+    words = re.findall(r"[a-z0-9]+", folded)
+    if max_words:
+        words = words[:max_words]
+    return "-".join(words) or "x"
+
+
+_SPECIAL_LETTERS = str.maketrans(
+    {"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "ß": "ss", "ẞ": "SS", "æ": "ae", "Æ": "AE",
+     "œ": "oe", "Œ": "OE", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th", "Þ": "TH",
+     "ı": "i", "ħ": "h", "Ħ": "H"}
+)
+
+
+def short_hash(text: str, n: int = 8) -> str:
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()[:n]
+
+
+class Minter:
+    """Mints the graph's IRIs under a configurable base."""
+
+    def __init__(self, base: str = DEFAULT_BASE) -> None:
+        if not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://[^\s<>\"{}|\\^`]*/$", base):
+            raise ValueError(f"base IRI must be absolute and end with '/': {base!r}")
+        self.base = base
+
+    def person(self, key: str) -> str:
+        return f"{self.base}person/{key}"
+
+    def work(self, key: str) -> str:
+        return f"{self.base}work/{key}"
+
+    def topic(self, label: str) -> str:
+        return f"{self.base}topic/{slugify(label)}"
+
+    def topic_scheme(self) -> str:
+        return f"{self.base}topic/"
+
+    def organization(self, name: str) -> str:
+        return f"{self.base}org/{slugify(name)}"
+
+    def prefixes(self) -> dict[str, str]:
+        """Prefixes for Turtle output, chosen so that local names need no escaping."""
+        return {
+            **PREFIXES,
+            "person": f"{self.base}person/",
+            "work": f"{self.base}work/",
+            "topic": f"{self.base}topic/",
+            "org": f"{self.base}org/",
+        }
