@@ -1,0 +1,266 @@
+"""The ``scholarkg`` command: a thin layer over the library.
+
+Exit codes: 0 ok / conformant, 1 the graph does not conform, 2 usage or bad input,
+3 internal error. Heavy modules (pyoxigraph, pyshacl, rdflib) are imported only by the commands
+that need them, so ``scholarkg --help`` starts fast.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from .errors import ScholarKGError
+
+EXIT_HELP = (
+    "Exit codes: 0 ok or conformant; 1 the graph breaks a rule; 2 usage or bad input "
+    "(the message names the file and line); 3 internal error."
+)
+
+app = typer.Typer(
+    name="scholarkg",
+    help="Turn scraped researcher profile pages into one validated knowledge graph "
+    "(schema.org + FOAF, SHACL-checked, in an embedded Oxigraph store). " + EXIT_HELP,
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+OutOpt = Annotated[
+    Path, typer.Option("--out", "-o", help="Build folder (DIR/store is the Oxigraph store).")
+]
+
+
+def _fail(exc: ScholarKGError) -> typer.Exit:
+    typer.echo(f"error: {exc}", err=True)
+    return typer.Exit(exc.exit_code)
+
+
+class _ProgressBar:
+    """A rich progress bar on stderr, shown only on a terminal and after the first second."""
+
+    def __init__(self) -> None:
+        self.start = time.monotonic()
+        self.enabled = sys.stderr.isatty()
+        self.progress: Any = None
+        self.tasks: dict[str, Any] = {}
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if not self.enabled or time.monotonic() - self.start < 1.0:
+            return
+        if self.progress is None:
+            from rich.console import Console
+            from rich.progress import Progress
+
+            self.progress = Progress(console=Console(stderr=True), transient=True)
+            self.progress.start()
+        if stage not in self.tasks:
+            self.tasks[stage] = self.progress.add_task(stage, total=total)
+        self.progress.update(self.tasks[stage], completed=done, total=total)
+
+    def stop(self) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+
+
+@app.command()
+def build(
+    inputs: Annotated[list[Path], typer.Argument(help="Profile pages, or folders of them (*.txt).")],
+    out: OutOpt = Path("out"),
+    config: Annotated[
+        Path | None, typer.Option(help="A scholarkg.toml with base IRI and institute.")
+    ] = None,
+    base: Annotated[str | None, typer.Option(help="Base IRI for minted nodes (ends in /).")] = None,
+    institute_name: Annotated[str | None, typer.Option(help="Institute's name.")] = None,
+    institute_iri: Annotated[str | None, typer.Option(help="Institute's IRI.")] = None,
+    check: Annotated[bool, typer.Option(help="Validate the graph with the SHACL shapes.")] = True,
+) -> None:
+    """Build the graph from profile pages into --out; print what was read, merged and rejected."""
+    from dataclasses import replace
+
+    from .config import load_config
+    from .pipeline import build as run_build
+
+    bar = _ProgressBar()
+    try:
+        cfg = load_config(config)
+        overrides = {k: v for k, v in (("base", base), ("institute_name", institute_name),
+                                       ("institute_iri", institute_iri)) if v is not None}
+        cfg = replace(cfg, **overrides)
+        result = run_build(inputs, out, cfg, check=check, progress=bar)
+    except ScholarKGError as exc:
+        bar.stop()
+        raise _fail(exc) from None
+    except ValueError as exc:
+        bar.stop()
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+    bar.stop()
+    typer.echo(
+        f"read {result.files} file(s): {result.listings} listings, "
+        f"{result.author_lines} author lines"
+    )
+    typer.echo(
+        f"graph: {result.works} papers ({result.listings - result.works} listings merged), "
+        f"{result.people} people, {result.triples} triples; {result.rejected} rejected"
+    )
+    if result.conforms is not None:
+        status = "conforms" if result.conforms else f"{result.violations} violation(s)"
+        typer.echo(f"check: {status}")
+    typer.echo(f"wrote {out / 'store'} and {result.report_path}")
+    if result.conforms is False:
+        raise typer.Exit(1)
+
+
+@app.command()
+def check(
+    file: Annotated[
+        Path | None, typer.Argument(help="An RDF file to check instead of the build.")
+    ] = None,
+    out: OutOpt = Path("out"),
+    fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    rdf_format: Annotated[
+        str | None, typer.Option(help="Syntax of FILE when its extension does not tell.")
+    ] = None,
+) -> None:
+    """Validate the built graph (or an RDF file) against the SHACL shapes; exit 1 if it breaks one."""
+    if fmt not in ("text", "json"):
+        typer.echo("error: --format must be text or json", err=True)
+        raise typer.Exit(2)
+    from .store import open_build
+    from .validate import validate_file, validate_store
+
+    try:
+        report = validate_file(file, rdf_format) if file else validate_store(open_build(out))
+    except ScholarKGError as exc:
+        raise _fail(exc) from None
+    typer.echo(report.to_json() if fmt == "json" else report.to_text())
+    raise typer.Exit(0 if report.conforms else 1)
+
+
+@app.command()
+def export(
+    fmt: Annotated[str, typer.Option("--format", help="turtle, jsonld, ntriples or nquads.")] = "turtle",
+    output: Annotated[Path | None, typer.Option(help="Write here instead of stdout.")] = None,
+    out: OutOpt = Path("out"),
+) -> None:
+    """Export the built graph; the same input always gives the same bytes."""
+    from .export import export as run_export
+    from .pipeline import build_config
+    from .store import open_build
+    from .vocab import Minter
+
+    try:
+        store = open_build(out)
+        prefixes = Minter(build_config(out).base).prefixes()
+        if output is None:
+            try:
+                run_export(store, fmt, sys.stdout.buffer, prefixes)
+                sys.stdout.flush()
+            except BrokenPipeError:  # `scholarkg export | head` is fine
+                sys.stderr.close()
+            return
+        tmp = output.with_name(output.name + ".part")
+        try:
+            with tmp.open("wb") as fh:
+                n = run_export(store, fmt, fh, prefixes)
+            tmp.replace(output)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+    except ScholarKGError as exc:
+        raise _fail(exc) from None
+    except OSError as exc:
+        typer.echo(f"error: {output}: cannot write: {exc.strerror}", err=True)
+        raise typer.Exit(2) from None
+    typer.echo(f"wrote {n} triples to {output}", err=True)
+
+
+@app.command()
+def query(
+    sparql: Annotated[str | None, typer.Argument(help="A SPARQL query.")] = None,
+    file: Annotated[Path | None, typer.Option(help="Read the query from this file.")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="table, csv, tsv or json (W3C).")] = "table",
+    out: OutOpt = Path("out"),
+) -> None:
+    """Run a SPARQL query on the build; print a table or W3C CSV/TSV/JSON results."""
+    from .query import run_query
+    from .store import open_build
+
+    if (sparql is None) == (file is None):
+        typer.echo("error: give a query as an argument or with --file, not both", err=True)
+        raise typer.Exit(2)
+    try:
+        text = sparql if sparql is not None else file.read_text(encoding="utf-8")  # type: ignore[union-attr]
+    except OSError as exc:
+        typer.echo(f"error: {file}: cannot read: {exc.strerror}", err=True)
+        raise typer.Exit(2) from None
+    try:
+        result = run_query(open_build(out), text, fmt)
+    except ScholarKGError as exc:
+        raise _fail(exc) from None
+    if result.serialized:
+        sys.stdout.buffer.write(result.serialized)
+        if not result.serialized.endswith(b"\n"):
+            sys.stdout.buffer.write(b"\n")
+        sys.stdout.flush()
+        return
+    if result.kind == "ask":
+        typer.echo("true" if result.boolean else "false")
+        return
+    typer.echo(_table(result.variables, result.rows))
+
+
+def _table(header: tuple[str, ...], rows: tuple[tuple[str, ...], ...]) -> str:
+    widths = [len(h) for h in header]
+    for r in rows:
+        widths = [max(w, len(c)) for w, c in zip(widths, r, strict=True)]
+    line = "  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)).rstrip()
+    sep = "  ".join("-" * w for w in widths)
+    body = ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
+    return "\n".join([line, sep, *body, f"({len(rows)} row{'s' if len(rows) != 1 else ''})"])
+
+
+@app.command()
+def coauthors(
+    name: Annotated[str, typer.Argument(help="A person's name, any spelling the graph knows.")],
+    topic: Annotated[str | None, typer.Option(help="Only papers tagged with this topic.")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+    out: OutOpt = Path("out"),
+) -> None:
+    """List NAME's coauthors (on --topic) with the number of papers they share."""
+    from .query import coauthors as find_coauthors
+    from .store import open_build
+
+    try:
+        answer = find_coauthors(open_build(out), name, topic)
+    except ScholarKGError as exc:
+        raise _fail(exc) from None
+    if fmt == "json":
+        import json
+
+        typer.echo(json.dumps({
+            "person": answer.person, "person_iri": answer.person_iri,
+            "topic": answer.topic, "topic_iri": answer.topic_iri,
+            "coauthors": [
+                {"name": c.name, "iri": c.iri, "shared_papers": c.shared_papers}
+                for c in answer.coauthors
+            ],
+        }, ensure_ascii=False, indent=2))
+        return
+    about = f" on {answer.topic}" if answer.topic else ""
+    typer.echo(f"coauthors of {answer.person}{about}:")
+    typer.echo(_table(("coauthor", "shared papers"),
+                      tuple((c.name, str(c.shared_papers)) for c in answer.coauthors)))
+
+
+def main() -> None:
+    try:
+        app()
+    except ScholarKGError as exc:  # pragma: no cover - commands map their own errors
+        typer.echo(f"error: {exc}", err=True)
+        sys.exit(exc.exit_code)

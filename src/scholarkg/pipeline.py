@@ -1,0 +1,262 @@
+"""The build: read → clean → resolve → tag → map → store (→ validate), into a build folder.
+
+A build folder ``DIR`` holds ``DIR/store`` (the Oxigraph store) and ``DIR/report.json`` (what
+happened to every input record). Everything is first written into a temporary folder inside
+``DIR`` and moved into place only when the build has succeeded: a failed build leaves the
+previous one as it was, and never a half-written one.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .clean import clean_profiles
+from .config import Config
+from .errors import ScholarKGError
+from .map import to_ntriples
+from .read import expand_inputs, read_page
+from .records import Resolution
+from .resolve import resolve
+from .store import STORE_DIRNAME, create_store, open_build
+from .tag import tag_works
+from .vocab import Minter
+
+REPORT_NAME = "report.json"
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True, slots=True)
+class BuildResult:
+    out_dir: Path
+    files: int
+    listings: int
+    author_lines: int
+    people: int
+    works: int
+    rejected: int
+    triples: int
+    conforms: bool | None
+    violations: int
+    timings: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def report_path(self) -> Path:
+        return self.out_dir / REPORT_NAME
+
+
+class _Timer:
+    def __init__(self) -> None:
+        self.timings: dict[str, float] = {}
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        t0 = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.timings[name] = self.timings.get(name, 0.0) + time.perf_counter() - t0
+
+
+def build(
+    inputs: Iterable[str | Path],
+    out_dir: str | Path = "out",
+    config: Config | None = None,
+    check: bool = True,
+    progress: Progress | None = None,
+) -> BuildResult:
+    """Build the graph from profile pages (files or folders) into ``out_dir``."""
+    config = config or Config()
+    Minter(config.base)  # fail early on a bad base IRI
+    out = Path(out_dir)
+    timer = _Timer()
+
+    with timer.stage("read"):
+        files = expand_inputs(inputs)
+        profiles = []
+        for i, f in enumerate(files, start=1):
+            profiles.append(read_page(f))
+            if progress:
+                progress("read", i, len(files))
+    with timer.stage("clean"):
+        cleaned = clean_profiles(profiles)
+    with timer.stage("resolve"):
+        resolution = tag_works(resolve(cleaned, progress=progress), cleaned)
+    n_listings = sum(len(p.listings) for p in profiles)
+    n_authors = sum(len(li.authors) for p in profiles for li in p.listings)
+    _check_accounting(profiles, resolution)
+
+    out.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".build-", dir=out))
+    try:
+        nt_path = tmp / "graph.nt"
+        with timer.stage("map"), nt_path.open("w", encoding="utf-8") as fh:
+            buf: list[str] = []
+            for line in to_ntriples(resolution, config):
+                buf.append(line)
+                if len(buf) >= 50_000:
+                    fh.write("".join(buf))
+                    buf.clear()
+            fh.write("".join(buf))
+        if progress:
+            progress("load", 0, 1)
+        with timer.stage("load"):
+            triples = create_store(tmp / STORE_DIRNAME, nt_path)
+        nt_path.unlink()
+        if progress:
+            progress("load", 1, 1)
+        conforms: bool | None = None
+        violations = 0
+        findings: list[dict[str, Any]] = []
+        if check:
+            from .validate import validate_store
+
+            with timer.stage("check"):
+                store = open_build(tmp)
+                report = validate_store(store)
+                del store
+                gc.collect()
+            conforms = report.conforms
+            violations = len(report.findings)
+            findings = json.loads(report.to_json()).get("findings", [])
+        result = BuildResult(
+            out_dir=out,
+            files=len(files),
+            listings=n_listings,
+            author_lines=n_authors,
+            people=len(resolution.people),
+            works=len(resolution.works),
+            rejected=len(resolution.rejections),
+            triples=triples,
+            conforms=conforms,
+            violations=violations,
+            timings=dict(timer.timings),
+        )
+        report_doc = _report(files, profiles, resolution, result, config, findings)
+        (tmp / REPORT_NAME).write_text(
+            json.dumps(report_doc, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
+            encoding="utf-8",
+        )
+        _install(tmp, out)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return result
+
+
+def _install(tmp: Path, out: Path) -> None:
+    """Move the finished build into place, replacing the previous one."""
+    old = Path(tempfile.mkdtemp(prefix=".old-", dir=out))
+    for name in (STORE_DIRNAME, REPORT_NAME):
+        if (out / name).exists():
+            os.replace(out / name, old / name)
+    for name in (STORE_DIRNAME, REPORT_NAME):
+        os.replace(tmp / name, out / name)
+    shutil.rmtree(old, ignore_errors=True)
+    shutil.rmtree(tmp, ignore_errors=True)
+
+
+class AccountingError(ScholarKGError):
+    """An input record went missing between stages: a bug, never the input's fault."""
+
+    exit_code = 3
+
+
+def _check_accounting(profiles: list[Any], resolution: Resolution) -> None:
+    missing: list[str] = []
+    rejected = {r.source for r in resolution.rejections}
+    for p in profiles:
+        if p.name_source not in resolution.mention_to_person:
+            missing.append(str(p.name_source))
+        for li in p.listings:
+            if li.source not in resolution.listing_to_work:
+                missing.append(str(li.source))
+            for a in li.authors:
+                if a.source not in resolution.mention_to_person and a.source not in rejected:
+                    missing.append(str(a.source))
+    if missing:
+        raise AccountingError(
+            f"{len(missing)} input record(s) were neither merged nor rejected, e.g. {missing[0]}",
+            "this is a bug in scholarkg; please report it with the input",
+        )
+
+
+def _report(
+    files: list[Path],
+    profiles: list[Any],
+    resolution: Resolution,
+    result: BuildResult,
+    config: Config,
+    findings: list[dict[str, Any]],
+) -> dict[str, Any]:
+    mint = Minter(config.base)
+    per_file = []
+    for f, p in zip(files, profiles, strict=True):
+        per_file.append({
+            "path": str(f),
+            "owner": p.name,
+            "listings": len(p.listings),
+            "author_lines": sum(len(li.authors) for li in p.listings),
+            "topics": len(p.topics),
+        })
+    return {
+        "config": {
+            "base": config.base,
+            "institute": {"name": config.institute_name, "iri": config.institute_iri},
+        },
+        "summary": {
+            "files": result.files,
+            "listings_read": result.listings,
+            "author_lines_read": result.author_lines,
+            "profiles": len(profiles),
+            "works": result.works,
+            "listings_merged_into_other_listings": result.listings - result.works,
+            "people": result.people,
+            "rejected": result.rejected,
+            "triples": result.triples,
+        },
+        "check": {"conforms": result.conforms, "violations": result.violations,
+                  "findings": findings[:1000]},
+        "inputs": per_file,
+        "listings": {str(k): mint.work(v) for k, v in sorted(resolution.listing_to_work.items())},
+        "mentions": {
+            str(k): mint.person(v) for k, v in sorted(resolution.mention_to_person.items())
+        },
+        "rejected": [
+            {"source": str(r.source), "text": r.text, "reason": r.reason}
+            for r in resolution.rejections
+        ],
+        "timings_seconds": {k: round(v, 4) for k, v in result.timings.items()},
+    }
+
+
+def load_report(out_dir: str | Path) -> dict[str, Any]:
+    path = Path(out_dir) / REPORT_NAME
+    if not path.is_file():
+        from .errors import UsageError
+
+        raise UsageError(f"no build in {out_dir}: {path} does not exist",
+                         "run `scholarkg build PAGES… --out DIR` first")
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+def build_config(out_dir: str | Path) -> Config:
+    """The configuration a build was made with (for prefixes and IRIs)."""
+    cfg = load_report(out_dir).get("config", {})
+    inst = cfg.get("institute", {})
+    default = Config()
+    return Config(
+        base=cfg.get("base", default.base),
+        institute_name=inst.get("name", default.institute_name),
+        institute_iri=inst.get("iri", default.institute_iri),
+    )

@@ -1,0 +1,158 @@
+"""Questions asked of a built graph: any SPARQL query, and coauthors of a person on a topic.
+
+User input never reaches SPARQL unescaped: names and topics are first looked up by their folded
+keys in Python, and what goes into a query is an IRI we minted or a literal escaped by Oxigraph.
+Constants are written into the query text, not passed as ``substitutions=`` (~40× slower).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import pyoxigraph as ox
+
+from .errors import QueryError, UsageError
+from .names import fold, lookup_key
+from .store import select, sparql_iri, sparql_literal
+from .vocab import SCHEMA, SKG, SKOS
+
+RESULT_FORMATS = ("table", "csv", "tsv", "json")
+
+
+@dataclass(frozen=True, slots=True)
+class QueryResult:
+    """Rows of a SELECT (as text cells), the answer of an ASK, or triples of a CONSTRUCT."""
+
+    kind: str  # "select" | "ask" | "graph"
+    variables: tuple[str, ...] = ()
+    rows: tuple[tuple[str, ...], ...] = ()
+    boolean: bool | None = None
+    serialized: bytes = b""
+
+
+def run_query(store: ox.Store, sparql: str, fmt: str = "table") -> QueryResult:
+    """Run SPARQL; for csv/tsv/json the W3C result serialization is in ``serialized``."""
+    if fmt not in RESULT_FORMATS:
+        raise UsageError(f"unknown result format {fmt!r}", f"use one of {', '.join(RESULT_FORMATS)}")
+    try:
+        result = store.query(sparql)
+    except SyntaxError as exc:
+        raise QueryError(f"the SPARQL query does not parse: {exc}", "fix the query") from exc
+    except OSError as exc:
+        raise QueryError(f"the query failed: {exc}", "check the query") from exc
+    w3c = {
+        "csv": ox.QueryResultsFormat.CSV,
+        "tsv": ox.QueryResultsFormat.TSV,
+        "json": ox.QueryResultsFormat.JSON,
+    }
+    if isinstance(result, ox.QueryBoolean):
+        data = result.serialize(format=w3c[fmt]) if fmt in w3c else b""
+        return QueryResult("ask", boolean=bool(result), serialized=data or b"")
+    if isinstance(result, ox.QueryTriples):
+        data = result.serialize(format=ox.RdfFormat.N_TRIPLES)
+        return QueryResult("graph", serialized=data or b"")
+    variables = tuple(v.value for v in result.variables)
+    if fmt in w3c:
+        return QueryResult("select", variables, serialized=result.serialize(format=w3c[fmt]) or b"")
+    rows = tuple(
+        tuple("" if sol[v] is None else _cell(sol[v]) for v in variables) for sol in result
+    )
+    return QueryResult("select", variables, rows)
+
+
+def _cell(term: Any) -> str:
+    return str(term.value)
+
+
+# ---------------------------------------------------------------- coauthors
+
+
+@dataclass(frozen=True, slots=True)
+class Coauthor:
+    name: str
+    iri: str
+    shared_papers: int
+
+
+@dataclass(frozen=True, slots=True)
+class CoauthorAnswer:
+    person: str
+    person_iri: str
+    topic: str | None
+    topic_iri: str | None
+    coauthors: tuple[Coauthor, ...]
+
+
+def find_people(store: ox.Store, name: str) -> list[tuple[str, str]]:
+    """People whose name or alternate name folds to the same key as ``name``: (iri, name)."""
+    key = lookup_key(name)
+    if not key:
+        raise UsageError("an empty name", "give a person's name, e.g. \"Ada Lovelace\"")
+    q = f"""SELECT ?p ?name WHERE {{
+      ?p <{SKG}nameKey> {sparql_literal(key)} ; <{SCHEMA}name> ?name .
+    }} ORDER BY ?name ?p"""
+    return [(r["p"], r["name"]) for r in select(store, q)]
+
+
+def _suggest_people(store: ox.Store, name: str) -> list[str]:
+    words = fold(name).split()
+    if not words:
+        return []
+    q = f"""SELECT DISTINCT ?name WHERE {{
+      ?p <{SKG}nameKey> ?k ; <{SCHEMA}name> ?name .
+      FILTER(STRENDS(?k, {sparql_literal(" " + words[-1])}) || ?k = {sparql_literal(words[-1])})
+    }} ORDER BY ?name LIMIT 8"""
+    return [r["name"] for r in select(store, q)]
+
+
+def find_topic(store: ox.Store, label: str) -> tuple[str, str]:
+    """The topic concept whose label folds to the same words as ``label``: (iri, label)."""
+    q = f"SELECT ?t ?l WHERE {{ ?t <{SKOS}prefLabel> ?l }} ORDER BY ?l"
+    topics = [(r["t"], r["l"]) for r in select(store, q)]
+    want = fold(label)
+    hits = [t for t in topics if fold(t[1]) == want]
+    if not hits:
+        close = [t[1] for t in topics if want and (want in fold(t[1]) or fold(t[1]) in want)]
+        hint = f"did you mean: {', '.join(close[:8])}?" if close else (
+            "known topics: " + ", ".join(t[1] for t in topics[:12])
+            + (" …" if len(topics) > 12 else "") if topics else "the graph has no topics")
+        raise UsageError(f"no topic {label!r} in the graph", hint)
+    return hits[0]
+
+
+def coauthors(store: ox.Store, name: str, topic: str | None = None) -> CoauthorAnswer:
+    """Who has ``name`` written with (on ``topic``), with the number of shared papers."""
+    people = find_people(store, name)
+    if not people:
+        close = _suggest_people(store, name)
+        hint = f"did you mean: {', '.join(close)}?" if close else "check the spelling"
+        raise UsageError(f"no person named {name!r} in the graph", hint)
+    if len({p for p, _ in people}) > 1:
+        listed = "; ".join(f"{n} <{p}>" for p, n in people)
+        raise UsageError(f"{name!r} names several people: {listed}",
+                         "use a fuller name as printed on their papers")
+    person_iri, person_name = people[0]
+    topic_iri = topic_label = None
+    topic_clause = ""
+    if topic is not None:
+        topic_iri, topic_label = find_topic(store, topic)
+        topic_clause = f"?w <{SCHEMA}about> {sparql_iri(topic_iri)} ."
+    me = sparql_iri(person_iri)
+    q = f"""SELECT ?co ?name (COUNT(DISTINCT ?w) AS ?n) WHERE {{
+      ?w <{SCHEMA}author> {me} .
+      {topic_clause}
+      ?w <{SCHEMA}author> ?co .
+      FILTER(?co != {me})
+      ?co <{SCHEMA}name> ?name .
+    }} GROUP BY ?co ?name ORDER BY DESC(?n) ?name ?co"""
+    rows = [Coauthor(r["name"], r["co"], int(r["n"])) for r in select(store, q)]
+    return CoauthorAnswer(person_name, person_iri, topic_label, topic_iri, tuple(rows))
+
+
+def coauthor_pairs(store: ox.Store) -> list[tuple[str, str, int]]:
+    """Every pair of people who share papers, with the count (for benchmarks and analysis)."""
+    q = f"""SELECT ?a ?b (COUNT(?w) AS ?n) WHERE {{
+      ?w <{SCHEMA}author> ?a, ?b . FILTER(STR(?a) < STR(?b))
+    }} GROUP BY ?a ?b"""
+    return [(r["a"], r["b"], int(r["n"])) for r in select(store, q)]
