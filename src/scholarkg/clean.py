@@ -10,10 +10,11 @@ command may have stood:
 * a possible site: a letter command followed by the letter it accents (``vc`` → č, ``cc`` → ç,
   ``Ho`` → ő …), or an apostrophe inside a word (``Jos'e``, but also ``O'Brien``, ``Thiong'o``).
 
-Possible sites are decoded only with evidence: a definite site in the same word, or a clean
-spelling elsewhere in the input that the decoded form matches. Decoding uses pylatexenc (the
-accent table of LaTeX itself) on the reconstructed command. Names with their backslashes intact
-are decoded by pylatexenc directly.
+Possible sites are decoded only with evidence: a definite site in the same name (one garbled word
+shows the whole name went through a LaTeX-stripping scraper), two distinctive sites in one word,
+or a clean spelling elsewhere in the input that the decoded form matches. Decoding uses
+pylatexenc (the accent table of LaTeX itself) on the reconstructed command. Names with their
+backslashes intact are decoded by pylatexenc directly.
 """
 
 from __future__ import annotations
@@ -26,15 +27,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .names import normalize_case, parse_name
-from .records import CleanListing, CleanProfile, Mention, PersonName, Profile, Rejection, SourceRef
 from .read import SEE_MORE
+from .records import CleanListing, CleanProfile, Mention, PersonName, Profile, Rejection, SourceRef
 
 # accent mark as printed after stripping → LaTeX command
 _MARKS = {"'": "'", "`": "`", '"': '"', "^": "^", "~": "~", "=": "="}
 # letter commands and the letters they can accent (only where Unicode has the composed letter)
 # Pairs that rarely occur in clean names ("vc", "vs", "cc", …) are *distinctive*: decoded in a
 # word that is garbled anyway. The rest ("ra" for å, "ve" for ě …) only with a matching spelling.
-_DISTINCTIVE = frozenset("vc vs vz vr vC vS vZ vR cc cs cC cS".split())
+_DISTINCTIVE = frozenset(["vc", "vs", "vz", "vr", "vC", "vS", "vZ", "vR", "cc", "cs", "cC", "cS"])
 _LETTER_CMDS = {
     "v": "cszrnedtlCSZRNEDTL",  # caron: č š ž ř ň ě ď ť ľ
     "c": "cstCST",  # cedilla: ç ş ţ
@@ -102,7 +103,7 @@ def _sites(word: str) -> list[_Site]:
                     sites.append(_Site(i, 2, acc, definite))
                     i += 2
                     continue
-        if c == "." and 0 < i and nxt.islower() and word[i - 1].isalpha():
+        if c == "." and i > 0 and nxt.islower() and word[i - 1].isalpha():
             acc = _accent(".", nxt)
             if acc:
                 sites.append(_Site(i, 2, acc, True))
@@ -155,14 +156,16 @@ def name_candidates(printed: str) -> list[str]:
     text = " ".join(printed.split())
     if _LATEX_CHARS.search(text):
         return [decode_latex(text)]
+    words = [(w, tail, _sites(w)) for w, tail in _words(text)]
+    # one garbled word shows the whole name went through a LaTeX-stripping scraper
+    garbled_name = any(tail or any(s.definite for s in sites) for _, tail, sites in words)
     per_word: list[list[str]] = []
-    for w, tail in _words(text):
-        sites = _sites(w)
+    for w, tail, sites in words:
         definite = [s for s in sites if s.definite]
         possible = [s for s in sites if not s.definite]
         likely = [s for s in possible if s.distinctive]
-        if tail or definite or len(likely) >= 2:
-            default = _apply(w, [*definite, *likely])  # a garbled word: decode what is likely
+        if garbled_name or len(likely) >= 2:
+            default = _apply(w, [*definite, *likely])  # decode what is likely
         else:
             default = w
         options = [default + tail]
@@ -241,8 +244,9 @@ def clean_profiles(profiles: Iterable[Profile]) -> list[CleanProfile]:
 
 def _mention(cleaner: NameCleaner, text: str, source: SourceRef, owner: bool = False) -> Mention:
     name, repaired = cleaner.clean(text)
-    return Mention(printed=text, name=name, repaired=repaired, source=source,
-                   is_profile_owner=owner)
+    return Mention(
+        printed=text, name=name, repaired=repaired, source=source, is_profile_owner=owner
+    )
 
 
 def clean_profile(profile: Profile, cleaner: NameCleaner) -> CleanProfile:

@@ -69,7 +69,9 @@ class _ProgressBar:
 
 @app.command()
 def build(
-    inputs: Annotated[list[Path], typer.Argument(help="Profile pages, or folders of them (*.txt).")],
+    inputs: Annotated[
+        list[Path], typer.Argument(help="Profile pages, or folders of them (*.txt).")
+    ],
     out: OutOpt = Path("out"),
     config: Annotated[
         Path | None, typer.Option(help="A scholarkg.toml with base IRI and institute.")
@@ -88,8 +90,15 @@ def build(
     bar = _ProgressBar()
     try:
         cfg = load_config(config)
-        overrides = {k: v for k, v in (("base", base), ("institute_name", institute_name),
-                                       ("institute_iri", institute_iri)) if v is not None}
+        overrides = {
+            k: v
+            for k, v in (
+                ("base", base),
+                ("institute_name", institute_name),
+                ("institute_iri", institute_iri),
+            )
+            if v is not None
+        }
         cfg = replace(cfg, **overrides)
         result = run_build(inputs, out, cfg, check=check, progress=bar)
     except ScholarKGError as exc:
@@ -127,7 +136,7 @@ def check(
         str | None, typer.Option(help="Syntax of FILE when its extension does not tell.")
     ] = None,
 ) -> None:
-    """Validate the built graph (or an RDF file) against the SHACL shapes; exit 1 if it breaks one."""
+    """Validate the built graph (or an RDF file) with the SHACL shapes; exit 1 if it breaks one."""
     if fmt not in ("text", "json"):
         typer.echo("error: --format must be text or json", err=True)
         raise typer.Exit(2)
@@ -144,7 +153,9 @@ def check(
 
 @app.command()
 def export(
-    fmt: Annotated[str, typer.Option("--format", help="turtle, jsonld, ntriples or nquads.")] = "turtle",
+    fmt: Annotated[
+        str, typer.Option("--format", help="turtle, jsonld, ntriples or nquads.")
+    ] = "turtle",
     output: Annotated[Path | None, typer.Option(help="Write here instead of stdout.")] = None,
     out: OutOpt = Path("out"),
 ) -> None:
@@ -243,19 +254,31 @@ def coauthors(
     if fmt == "json":
         import json
 
-        typer.echo(json.dumps({
-            "person": answer.person, "person_iri": answer.person_iri,
-            "topic": answer.topic, "topic_iri": answer.topic_iri,
-            "coauthors": [
-                {"name": c.name, "iri": c.iri, "shared_papers": c.shared_papers}
-                for c in answer.coauthors
-            ],
-        }, ensure_ascii=False, indent=2))
+        typer.echo(
+            json.dumps(
+                {
+                    "person": answer.person,
+                    "person_iri": answer.person_iri,
+                    "topic": answer.topic,
+                    "topic_iri": answer.topic_iri,
+                    "coauthors": [
+                        {"name": c.name, "iri": c.iri, "shared_papers": c.shared_papers}
+                        for c in answer.coauthors
+                    ],
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return
     about = f" on {answer.topic}" if answer.topic else ""
     typer.echo(f"coauthors of {answer.person}{about}:")
-    typer.echo(_table(("coauthor", "shared papers"),
-                      tuple((c.name, str(c.shared_papers)) for c in answer.coauthors)))
+    typer.echo(
+        _table(
+            ("coauthor", "shared papers"),
+            tuple((c.name, str(c.shared_papers)) for c in answer.coauthors),
+        )
+    )
 
 
 def main() -> None:

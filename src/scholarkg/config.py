@@ -34,19 +34,28 @@ def load_config(path: str | Path | None) -> Config:
     try:
         data = tomllib.loads(p.read_text(encoding="utf-8"))
     except OSError as exc:
-        raise InputError(str(p), None, f"cannot read config: {exc.strerror}",
-                         "check the path given to --config") from exc
+        raise InputError(
+            str(p), None, f"cannot read config: {exc.strerror}", "check the path given to --config"
+        ) from exc
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise InputError(str(p), None, f"not valid TOML: {exc}", "fix the syntax") from exc
     inst = data.get("institute", {})
     if not isinstance(inst, dict):
-        raise InputError(str(p), None, "[institute] must be a table",
-                         'write [institute] with name = "…" and iri = "…"')
+        raise InputError(
+            str(p),
+            None,
+            "[institute] must be a table",
+            'write [institute] with name = "…" and iri = "…"',
+        )
     defaults = Config()
     unknown = set(data) - {"base", "institute"}
     if unknown:
-        raise InputError(str(p), None, f"unknown setting(s): {', '.join(sorted(unknown))}",
-                         "allowed: base, [institute] name and iri")
+        raise InputError(
+            str(p),
+            None,
+            f"unknown setting(s): {', '.join(sorted(unknown))}",
+            "allowed: base, [institute] name and iri",
+        )
     return Config(
         base=str(data.get("base", defaults.base)),
         institute_name=str(inst.get("name", defaults.institute_name)),

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import IO, Any
 
 import pyoxigraph as ox
@@ -52,7 +52,7 @@ def jsonld_context() -> dict[str, Any]:
         "xsd": XSD,
         "authorList": {"@id": "skg:authorList", "@container": "@list", "@type": "@id"},
     }
-    for iri, term in _NODE_VALUED.items():
+    for term in _NODE_VALUED.values():
         if ":" in term:
             ctx[term] = {"@type": "@id"}
         else:
@@ -66,7 +66,7 @@ def export(
     """Write the store's graph to ``sink`` in ``fmt``; return the number of triples written."""
     if fmt not in FORMATS:
         raise UsageError(f"unknown export format {fmt!r}", f"use one of: {', '.join(FORMATS)}")
-    quads = list(store.quads_for_pattern(None, None, None, None))
+    quads = canonical_blank_nodes(list(store.quads_for_pattern(None, None, None, None)))
     if fmt == "ntriples":
         lines = sorted({f"{q.subject} {q.predicate} {q.object} .\n" for q in quads})
         sink.write("".join(lines).encode("utf-8"))
@@ -83,6 +83,69 @@ def export(
         sink.write(json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=False).encode("utf-8"))
         sink.write(b"\n")
     return len(set(triples))
+
+
+def canonical_blank_nodes(quads: list[ox.Quad]) -> list[ox.Quad]:
+    """Relabel blank nodes by content: the store invents new labels on every load.
+
+    A list node is named after the node and property that hold the list and its position;
+    any other blank node after its properties and neighbours (a few rounds of refinement).
+    """
+    triples = [(q.subject, q.predicate, q.object) for q in quads]
+    if not any(isinstance(t, ox.BlankNode) for tr in triples for t in (tr[0], tr[2])):
+        return quads
+    heads, _ = _lists(triples)
+    rest = {s.value: o for s, p, o in triples if isinstance(s, ox.BlankNode) and p.value == _REST}
+    label: dict[str, str] = {}
+    for s, p, o in triples:
+        if isinstance(o, ox.BlankNode) and o.value in heads and o.value not in label:
+            stem = "l" + _digest(f"{s}|{p}")
+            cur: Any = o
+            i = 0
+            while isinstance(cur, ox.BlankNode) and cur.value not in label:
+                label[cur.value] = f"{stem}x{i}"
+                cur = rest.get(cur.value)
+                i += 1
+    others = {
+        t.value
+        for tr in triples
+        for t in (tr[0], tr[2])
+        if isinstance(t, ox.BlankNode) and t.value not in label
+    }
+    if others:
+        sig = {b: "" for b in others}
+
+        def show(t: Any) -> str:
+            if isinstance(t, ox.BlankNode):
+                return label.get(t.value) or sig[t.value]
+            return str(t)
+
+        for _ in range(4):
+            parts: dict[str, list[str]] = {b: [] for b in others}
+            for s, p, o in triples:
+                if isinstance(s, ox.BlankNode) and s.value in parts:
+                    parts[s.value].append(f">{p}{show(o)}")
+                if isinstance(o, ox.BlankNode) and o.value in parts:
+                    parts[o.value].append(f"<{p}{show(s)}")
+            sig = {b: _digest("".join(sorted(v))) for b, v in parts.items()}
+        seen: dict[str, int] = {}
+        for b in sorted(others, key=lambda b: sig[b]):
+            n = seen.get(sig[b], 0)
+            seen[sig[b]] = n + 1
+            label[b] = f"b{sig[b]}" + (f"x{n}" if n else "")
+
+    def relabel(t: Any) -> Any:
+        return ox.BlankNode(label[t.value]) if isinstance(t, ox.BlankNode) else t
+
+    return [
+        ox.Quad(relabel(q.subject), q.predicate, relabel(q.object), q.graph_name) for q in quads
+    ]
+
+
+def _digest(text: str) -> str:
+    import hashlib
+
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
 
 
 def _nquad(q: ox.Quad) -> str:
@@ -152,7 +215,7 @@ def turtle(triples: list[Triple], prefixes: dict[str, str]) -> str:
                 return "a"
             for prefix, ns in ordered:
                 if t.value.startswith(ns) and _LOCAL.match(t.value[len(ns) :]):
-                    return f"{prefix}:{t.value[len(ns):]}"
+                    return f"{prefix}:{t.value[len(ns) :]}"
             return str(t)
         if isinstance(t, ox.BlankNode) and t.value in heads:
             return "( " + " ".join(term(i) for i in heads[t.value]) + " )"
@@ -187,7 +250,7 @@ def jsonld(triples: list[Triple]) -> dict[str, Any]:
             return iri[len(SCHEMA) :]
         for k, ns in prefixes:
             if k != "schema" and iri.startswith(ns) and _LOCAL.match(iri[len(ns) :]):
-                return f"{k}:{iri[len(ns):]}"
+                return f"{k}:{iri[len(ns) :]}"
         return iri
 
     def node_id(t: Any) -> str:
@@ -235,7 +298,9 @@ def jsonld(triples: list[Triple]) -> dict[str, Any]:
                     lists = sorted(vals)
                     obj["skg:authorList"] = [{"@list": [{"@id": i} for i in v]} for v in lists]
                 continue
-            uniq = sorted({json.dumps(v, sort_keys=True, ensure_ascii=False): v for v in vals}.items())
+            uniq = sorted(
+                {json.dumps(v, sort_keys=True, ensure_ascii=False): v for v in vals}.items()
+            )
             items = [v for _, v in uniq]
             obj[prop] = items[0] if len(items) == 1 else items
         graph.append(obj)

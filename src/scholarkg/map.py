@@ -32,15 +32,45 @@ def _t(s: str, p: str, o: str) -> str:
     return f"{s} {p} {o} .\n"
 
 
-S = {name: iri(SCHEMA + name) for name in (
-    "Person", "ScholarlyArticle", "Organization", "OrganizationRole", "name", "alternateName",
-    "author", "abstract", "about", "jobTitle", "worksFor", "memberOf", "roleName", "knowsAbout",
-)}
+S = {
+    name: iri(SCHEMA + name)
+    for name in (
+        "Person",
+        "ScholarlyArticle",
+        "Organization",
+        "OrganizationRole",
+        "name",
+        "alternateName",
+        "author",
+        "abstract",
+        "about",
+        "jobTitle",
+        "worksFor",
+        "memberOf",
+        "roleName",
+        "knowsAbout",
+    )
+}
 F = {name: iri(FOAF + name) for name in ("Person", "name", "maker")}
-K = {name: iri(SKG + name) for name in (
-    "authorList", "source", "nameKey", "PrintedForm", "printedForm", "text", "TopicAssignment",
-    "topicEvidence", "topic", "matchedText", "rule", "field", "doi", "arxivId",
-)}
+K = {
+    name: iri(SKG + name)
+    for name in (
+        "authorList",
+        "source",
+        "nameKey",
+        "PrintedForm",
+        "printedForm",
+        "text",
+        "TopicAssignment",
+        "topicEvidence",
+        "topic",
+        "matchedText",
+        "rule",
+        "field",
+        "doi",
+        "arxivId",
+    )
+}
 SK = {name: iri(SKOS + name) for name in ("Concept", "ConceptScheme", "prefLabel", "inScheme")}
 RDF_FIRST, RDF_REST, RDF_NIL = iri(RDF + "first"), iri(RDF + "rest"), iri(RDF + "nil")
 

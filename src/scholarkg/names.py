@@ -20,6 +20,7 @@ import re
 import unicodedata
 from enum import IntEnum
 from functools import lru_cache
+from typing import Any
 
 from .records import PersonName
 from .vocab import _SPECIAL_LETTERS
@@ -33,11 +34,18 @@ class Compat(IntEnum):
 
 
 PARTICLES = frozenset(
-    "van von der den de del della dei degli da das dos do di du la le les lo ter ten "
-    "zu zur bin ibn al el y e st. st".split()
+    """van von der den de del della dei degli da das dos do di du la le les lo ter ten zu zur
+    bin ibn al el y e st. st
+    """.split()
 )
-_CAP_PARTICLES = frozenset("de di da del della van von der den du le la dos das ter ten".split())
-SUFFIXES = frozenset("jr jr. sr sr. ii iii iv v phd ph.d.".split())
+_CAP_PARTICLES = frozenset(
+    """de di da del della van von der den du le la dos das ter ten
+    """.split()
+)
+SUFFIXES = frozenset(
+    """jr jr. sr sr. ii iii iv v phd ph.d.
+    """.split()
+)
 _ROMAN_RE = re.compile(r"^(?:I{1,3}|IV|V)$")
 
 
@@ -136,7 +144,7 @@ def nickname_relatives(first: str) -> frozenset[str]:
 _NN = None
 
 
-def _nicknamer():  # type: ignore[no-untyped-def]
+def _nicknamer() -> Any:
     global _NN
     if _NN is None:
         from nicknames import NickNamer

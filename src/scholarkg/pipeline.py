@@ -201,13 +201,15 @@ def _report(
     mint = Minter(config.base)
     per_file = []
     for f, p in zip(files, profiles, strict=True):
-        per_file.append({
-            "path": str(f),
-            "owner": p.name,
-            "listings": len(p.listings),
-            "author_lines": sum(len(li.authors) for li in p.listings),
-            "topics": len(p.topics),
-        })
+        per_file.append(
+            {
+                "path": str(f),
+                "owner": p.name,
+                "listings": len(p.listings),
+                "author_lines": sum(len(li.authors) for li in p.listings),
+                "topics": len(p.topics),
+            }
+        )
     return {
         "config": {
             "base": config.base,
@@ -224,8 +226,11 @@ def _report(
             "rejected": result.rejected,
             "triples": result.triples,
         },
-        "check": {"conforms": result.conforms, "violations": result.violations,
-                  "findings": findings[:1000]},
+        "check": {
+            "conforms": result.conforms,
+            "violations": result.violations,
+            "findings": findings[:1000],
+        },
         "inputs": per_file,
         "listings": {str(k): mint.work(v) for k, v in sorted(resolution.listing_to_work.items())},
         "mentions": {
@@ -244,8 +249,10 @@ def load_report(out_dir: str | Path) -> dict[str, Any]:
     if not path.is_file():
         from .errors import UsageError
 
-        raise UsageError(f"no build in {out_dir}: {path} does not exist",
-                         "run `scholarkg build PAGES… --out DIR` first")
+        raise UsageError(
+            f"no build in {out_dir}: {path} does not exist",
+            "run `scholarkg build PAGES… --out DIR` first",
+        )
     data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     return data
 

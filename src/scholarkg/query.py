@@ -34,7 +34,9 @@ class QueryResult:
 def run_query(store: ox.Store, sparql: str, fmt: str = "table") -> QueryResult:
     """Run SPARQL; for csv/tsv/json the W3C result serialization is in ``serialized``."""
     if fmt not in RESULT_FORMATS:
-        raise UsageError(f"unknown result format {fmt!r}", f"use one of {', '.join(RESULT_FORMATS)}")
+        raise UsageError(
+            f"unknown result format {fmt!r}", f"use one of {', '.join(RESULT_FORMATS)}"
+        )
     try:
         result = store.query(sparql)
     except SyntaxError as exc:
@@ -88,7 +90,7 @@ def find_people(store: ox.Store, name: str) -> list[tuple[str, str]]:
     """People whose name or alternate name folds to the same key as ``name``: (iri, name)."""
     key = lookup_key(name)
     if not key:
-        raise UsageError("an empty name", "give a person's name, e.g. \"Ada Lovelace\"")
+        raise UsageError("an empty name", 'give a person\'s name, e.g. "Ada Lovelace"')
     q = f"""SELECT ?p ?name WHERE {{
       ?p <{SKG}nameKey> {sparql_literal(key)} ; <{SCHEMA}name> ?name .
     }} ORDER BY ?name ?p"""
@@ -114,9 +116,17 @@ def find_topic(store: ox.Store, label: str) -> tuple[str, str]:
     hits = [t for t in topics if fold(t[1]) == want]
     if not hits:
         close = [t[1] for t in topics if want and (want in fold(t[1]) or fold(t[1]) in want)]
-        hint = f"did you mean: {', '.join(close[:8])}?" if close else (
-            "known topics: " + ", ".join(t[1] for t in topics[:12])
-            + (" …" if len(topics) > 12 else "") if topics else "the graph has no topics")
+        hint = (
+            f"did you mean: {', '.join(close[:8])}?"
+            if close
+            else (
+                "known topics: "
+                + ", ".join(t[1] for t in topics[:12])
+                + (" …" if len(topics) > 12 else "")
+                if topics
+                else "the graph has no topics"
+            )
+        )
         raise UsageError(f"no topic {label!r} in the graph", hint)
     return hits[0]
 
@@ -130,8 +140,10 @@ def coauthors(store: ox.Store, name: str, topic: str | None = None) -> CoauthorA
         raise UsageError(f"no person named {name!r} in the graph", hint)
     if len({p for p, _ in people}) > 1:
         listed = "; ".join(f"{n} <{p}>" for p, n in people)
-        raise UsageError(f"{name!r} names several people: {listed}",
-                         "use a fuller name as printed on their papers")
+        raise UsageError(
+            f"{name!r} names several people: {listed}",
+            "use a fuller name as printed on their papers",
+        )
     person_iri, person_name = people[0]
     topic_iri = topic_label = None
     topic_clause = ""

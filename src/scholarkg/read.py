@@ -34,23 +34,25 @@ _TITLE_WORDS = frozenset(
     be being been was were do does did can could should would will we our you your it its
     this that these those how what why when where which who not no all any more less than as
     using towards toward beyond under over through between among against about after before
-    learning learn learns learned network networks neural deep model models modeling modelling
-    language languages training train data dataset datasets large small efficient efficiently
-    scalable robust fast faster optimal optimization generalization representation
-    representations reinforcement agents agent graph graphs transformer transformers attention
-    inference analysis theory theoretical study survey approach method methods system systems
-    toward self supervised unsupervised semi generative adversarial diffusion policy policies
-    gradient gradients descent stochastic bayesian probabilistic causal continual lifelong
-    meta transfer multi task tasks vision visual image images video speech text texts
-    knowledge reasoning memory recurrent convolutional sparse dense linear nonlinear
-    dynamics dynamic control planning search benchmark benchmarks evaluation evaluating
-    understanding improving improved revisiting rethinking beyond scaling laws law emergent
-    world worlds game games loss function functions space spaces state states time series
-    part new neurons neuron circuits interpretability mechanistic features feature
+    learning learn learns learned network networks neural deep model models modeling
+    modelling language languages training train data dataset datasets large small efficient
+    efficiently scalable robust fast faster optimal optimization generalization
+    representation representations reinforcement agents agent graph graphs transformer
+    transformers attention inference analysis theory theoretical study survey approach
+    method methods system systems toward self supervised unsupervised semi generative
+    adversarial diffusion policy policies gradient gradients descent stochastic bayesian
+    probabilistic causal continual lifelong meta transfer multi task tasks vision visual
+    image images video speech text texts knowledge reasoning memory recurrent convolutional
+    sparse dense linear nonlinear dynamics dynamic control planning search benchmark
+    benchmarks evaluation evaluating understanding improving improved revisiting rethinking
+    beyond scaling laws law emergent world worlds game games loss function functions space
+    spaces state states time series part new neurons neuron circuits interpretability
+    mechanistic features feature
     """.split()
 )
 _PARTICLES = frozenset(
-    "van von der den de del della da das dos do di du la le ter ten zu bin ibn al el y".split()
+    """van von der den de del della da das dos do di du la le ter ten zu bin ibn al el y
+    """.split()
 )
 _NAME_TOKEN = re.compile(
     r"""^(?:
@@ -87,10 +89,8 @@ def looks_like_name(line: str) -> bool:
         if not _NAME_TOKEN.match(tok):
             return False
         first_letter = next((c for c in tok if c.isalpha()), "")
-        if first_letter.islower() and len(tok) > 1 and tok[0].isalpha():
-            # a lowercase word is a title word unless the whole line is lower case
-            if not text.islower():
-                return False
+        if first_letter.islower() and len(tok) > 1 and tok[0].isalpha() and not text.islower():
+            return False  # a lowercase word is a title word unless the whole line is lower case
         letters = [c for c in tok if c.isalpha()]
         if (
             len(letters) >= 2
@@ -111,7 +111,9 @@ def looks_like_abstract(line: str) -> bool:
         return True
     if len(words) >= 25:
         return True
-    return len(words) >= 12 and bool(re.search(r"[a-z]\. [A-Z]", line)) and line.rstrip()[-1:] in ".!?"
+    return (
+        len(words) >= 12 and bool(re.search(r"[a-z]\. [A-Z]", line)) and line.rstrip()[-1:] in ".!?"
+    )
 
 
 def expand_inputs(inputs: Iterable[str | Path]) -> list[Path]:
@@ -122,8 +124,12 @@ def expand_inputs(inputs: Iterable[str | Path]) -> list[Path]:
         if p.is_dir():
             found = [f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in PAGE_SUFFIXES]
             if not found:
-                raise InputError(str(p), None, "the folder holds no profile pages (*.txt)",
-                                 "name the page files, or a folder that holds them")
+                raise InputError(
+                    str(p),
+                    None,
+                    "the folder holds no profile pages (*.txt)",
+                    "name the page files, or a folder that holds them",
+                )
             files.update(found)
         elif p.is_file():
             files.add(p)
@@ -139,18 +145,30 @@ def read_text_lines(path: Path) -> list[str]:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise InputError(str(path), None, f"cannot read the file: {exc.strerror}",
-                         "check that it exists and is readable") from exc
+        raise InputError(
+            str(path),
+            None,
+            f"cannot read the file: {exc.strerror}",
+            "check that it exists and is readable",
+        ) from exc
     if b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
-        raise InputError(str(path), line, "binary data (a NUL byte), not a text page",
-                         "pass the scraped page as UTF-8 text")
+        raise InputError(
+            str(path),
+            line,
+            "binary data (a NUL byte), not a text page",
+            "pass the scraped page as UTF-8 text",
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise InputError(str(path), line, f"not UTF-8 text (byte 0x{data[exc.start]:02x})",
-                         "save the page as UTF-8") from exc
+        raise InputError(
+            str(path),
+            line,
+            f"not UTF-8 text (byte 0x{data[exc.start]:02x})",
+            "save the page as UTF-8",
+        ) from exc
     return [unicodedata.normalize("NFC", ln) for ln in text.splitlines()]
 
 
@@ -179,8 +197,12 @@ def parse_page(lines: list[str], path: str) -> Profile:
     n, first = items[0]
     m = re.match(r"^Portrait of (.+)$", first)
     if not m:
-        raise InputError(path, n, f"expected 'Portrait of NAME' first, found {first[:60]!r}",
-                         "is this a scraped profile page? it must start with its portrait line")
+        raise InputError(
+            path,
+            n,
+            f"expected 'Portrait of NAME' first, found {first[:60]!r}",
+            "is this a scraped profile page? it must start with its portrait line",
+        )
     name = m.group(1).strip()
     pos = 1
     name_source = SourceRef(path, n)
@@ -193,8 +215,12 @@ def parse_page(lines: list[str], path: str) -> Profile:
         pos += 1
     if len(header) > 2:
         ln, text = header[2]
-        raise InputError(path, ln, f"unexpected line in the profile header: {text[:60]!r}",
-                         "the header holds the name, a membership role and 'JOB TITLE, EMPLOYER'")
+        raise InputError(
+            path,
+            ln,
+            f"unexpected line in the profile header: {text[:60]!r}",
+            "the header holds the name, a membership role and 'JOB TITLE, EMPLOYER'",
+        )
     role, job_title, employer = _parse_header(header)
     topics: list[str] = []
     if pos < len(items) and items[pos][1] == "Research Topics":
@@ -203,8 +229,12 @@ def parse_page(lines: list[str], path: str) -> Profile:
             topics.append(items[pos][1])
             pos += 1
     if pos >= len(items):
-        raise InputError(path, len(lines), "no 'Publications' line",
-                         "a profile page lists its publications after a 'Publications' line")
+        raise InputError(
+            path,
+            len(lines),
+            "no 'Publications' line",
+            "a profile page lists its publications after a 'Publications' line",
+        )
     pos += 1
     listings = _parse_entries(items[pos:], path)
     return Profile(
@@ -222,9 +252,11 @@ def parse_page(lines: list[str], path: str) -> Profile:
 def _parse_header(header: list[tuple[int, str]]) -> tuple[str | None, str | None, str | None]:
     role = job_title = employer = None
     rest = list(header)
-    if rest and ("," not in rest[0][1] or len(rest) == 2):
-        if len(rest) == 2 or re.search(r"\b(Member|Fellow|Alumn\w*|Affiliate)\b", rest[0][1]):
-            role = rest.pop(0)[1]
+    role_like = bool(rest) and bool(
+        re.search(r"\b(Member|Fellow|Alumn\w*|Affiliate)\b", rest[0][1])
+    )
+    if rest and (len(rest) == 2 or ("," not in rest[0][1] and role_like)):
+        role = rest.pop(0)[1]
     if rest:
         job = rest.pop(0)[1]
         if "," in job:
@@ -256,8 +288,12 @@ def _parse_entries(items: list[tuple[int, str]], path: str) -> list[RawListing]:
     for n, text in items:
         if state == "start":
             if looks_like_abstract(text):
-                raise InputError(path, n, "an abstract before any publication title",
-                                 "each entry starts with its title line")
+                raise InputError(
+                    path,
+                    n,
+                    "an abstract before any publication title",
+                    "each entry starts with its title line",
+                )
             kind = "title"
         elif state == "abstract":
             kind = "abstract" if looks_like_abstract(text) else "title"

@@ -192,9 +192,7 @@ def _coauthor_key(name: PersonName) -> str:
     return fold_tight(name.family) + "/" + given
 
 
-def _resolve_people(
-    forms: list[_Form], listings: list[_Listing], work_of: list[int]
-) -> _UnionFind:
+def _resolve_people(forms: list[_Form], listings: list[_Listing], work_of: list[int]) -> _UnionFind:
     n = len(forms)
     own_key = [_coauthor_key(f.name) for f in forms]
     works: list[set[int]] = [{work_of[i] for i in f.listings} for f in forms]
@@ -217,6 +215,7 @@ def _resolve_people(
             blocks[k].append(i)
 
     candidates: dict[tuple[int, int], tuple[int, int]] = {}
+    level: int
     for members in blocks.values():
         if len(members) < 2:
             continue
@@ -267,9 +266,7 @@ def _resolve_people(
         if ra == rb:
             continue
         ma, mb = members_of[ra], members_of[rb]
-        if any(
-            compare(forms[x].name, forms[y].name) == Compat.CONFLICT for x in ma for y in mb
-        ):
+        if any(compare(forms[x].name, forms[y].name) == Compat.CONFLICT for x in ma for y in mb):
             continue
         root = uf.union(ra, rb)
         other = rb if root == ra else ra
@@ -281,8 +278,40 @@ def _resolve_people(
 # ---------------------------------------------------------------- version titles
 
 _NO_INSERT = frozenset(
-    """not no non without beyond vs versus versa for with in on of from to into via using
-    under over between and or but i ii iii iv v vi part revisited""".split()
+    [
+        "not",
+        "no",
+        "non",
+        "without",
+        "beyond",
+        "vs",
+        "versus",
+        "versa",
+        "for",
+        "with",
+        "in",
+        "on",
+        "of",
+        "from",
+        "to",
+        "into",
+        "via",
+        "using",
+        "under",
+        "over",
+        "between",
+        "and",
+        "or",
+        "but",
+        "i",
+        "ii",
+        "iii",
+        "iv",
+        "v",
+        "vi",
+        "part",
+        "revisited",
+    ]
 )
 
 
@@ -422,7 +451,7 @@ def _assemble(
         person_items.append((slugify(name), (first_src.path, first_src.line, root)))
     slug_for = _unique_keys(person_items)
     person_key: dict[int, str] = {}
-    for slug, sk in person_items:
+    for _slug, sk in person_items:
         person_key[int(sk[2])] = slug_for[sk]  # type: ignore[call-overload]
 
     members_by_root: dict[int, list[int]] = defaultdict(list)
@@ -482,16 +511,16 @@ def _assemble(
         recs = [listings[i].listing for i in idxs]
         counts = Counter(r.title for r in recs)
         title = max(counts, key=lambda t: (counts[t], len(t), _neg(t)))
-        alts: dict[str, str] = {}
+        alt_by_key: dict[str, str] = {}
         for t in sorted(counts, key=lambda t: (-counts[t], t)):
             k = title_key(t)
-            if k != title_key(title) and k not in alts:
-                alts[k] = t
+            if k != title_key(title) and k not in alt_by_key:
+                alt_by_key[k] = t
         abstracts = [r.abstract for r in recs if r.abstract]
         abstract = max(abstracts, key=lambda a: (len(a), _neg(a))) if abstracts else None
-        doi = min((d for r in recs if (d := normalize_doi(r.doi))), default=None)
-        arxiv = min((a for r in recs if (a := normalize_arxiv(r.arxiv))), default=None)
-        winfo[root] = (title, sorted(alts.values()), abstract, doi, arxiv)
+        doi = min((x for r in recs if (x := normalize_doi(r.doi))), default=None)
+        arxiv = min((x for r in recs if (x := normalize_arxiv(r.arxiv))), default=None)
+        winfo[root] = (title, sorted(alt_by_key.values()), abstract, doi, arxiv)
         slug = slugify(title, max_words=8) + "-" + short_hash(doi or arxiv or title_key(title))
         first_src = min(r.source for r in recs)
         work_items.append((slug, (first_src.path, first_src.line, root)))
@@ -564,8 +593,11 @@ def _author_order(
                 order.insert(pos, k)
             prev = k
     owners = sorted(
-        {person_key[person_of.find(r.form_ids[-1])] for r in recs
-         if len(r.form_ids) > len(r.listing.authors)}
+        {
+            person_key[person_of.find(r.form_ids[-1])]
+            for r in recs
+            if len(r.form_ids) > len(r.listing.authors)
+        }
     )
     for k in owners:
         if k not in order:

@@ -71,8 +71,9 @@ def open_build(out_dir: str | Path) -> ox.Store:
     try:
         return ox.Store.read_only(str(path))
     except OSError as exc:
-        raise StoreError(f"cannot open the store in {path}: {exc}",
-                         "rebuild it with `scholarkg build`") from exc
+        raise StoreError(
+            f"cannot open the store in {path}: {exc}", "rebuild it with `scholarkg build`"
+        ) from exc
 
 
 def load_file(path: str | Path, fmt: str | None = None) -> ox.Store:
@@ -83,12 +84,17 @@ def load_file(path: str | Path, fmt: str | None = None) -> ox.Store:
     try:
         store.load(path=str(p), format=rdf_format)
     except OSError as exc:
-        raise InputError(str(p), None, f"cannot read the file: {exc}",
-                         "check the path and permissions") from exc
+        raise InputError(
+            str(p), None, f"cannot read the file: {exc}", "check the path and permissions"
+        ) from exc
     except SyntaxError as exc:
         line = _syntax_error_line(exc)
-        raise InputError(str(p), line, f"not valid {rdf_format.name}: {exc}",
-                         "fix the syntax, or name the right format") from exc
+        raise InputError(
+            str(p),
+            line,
+            f"not valid {rdf_format.name}: {exc}",
+            "fix the syntax, or name the right format",
+        ) from exc
     return store
 
 

@@ -1,0 +1,148 @@
+"""Reading pages: the format, and clear errors (file:line, what to do) for bad input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import SEED
+
+from scholarkg.errors import InputError
+from scholarkg.read import looks_like_name, read_page, read_pages
+
+HEADER = "Portrait of Ada Example\n\nAda Example\n\nCore Member\nProfessor, Example University\n"
+
+
+def write(tmp_path: Path, text: str | bytes, name: str = "p.txt") -> Path:
+    p = tmp_path / name
+    if isinstance(text, bytes):
+        p.write_bytes(text)
+    else:
+        p.write_text(text, encoding="utf-8")
+    return p
+
+
+def test_seed_reads_all_listings_with_lines() -> None:
+    page = read_page(SEED)
+    assert page.name == "Razvan Pascanu"
+    assert (page.role, page.job_title, page.employer) == (
+        "Affiliate Member",
+        "Senior Research Scientist",
+        "Google DeepMind",
+    )
+    assert len(page.topics) == 15
+    assert len(page.listings) == 12
+    assert sum(len(li.authors) for li in page.listings) == 62
+    assert [li.source.line for li in page.listings][:3] == [26, 37, 48]
+    assert sum(1 for li in page.listings if li.abstract) == 3
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Alexander Y. Ku", True),
+        ("Stephanie C.Y. Chan", True),
+        ("'Alvaro Arroyo", True),
+        ("Petar Velivckovi 'c", True),
+        ("Ludwig van der Waals", True),
+        ("Sean O'Brien", True),
+        ("John Henry Clippinger, Jr.", True),
+        ("Anne ABEILLE", True),
+        ("J.-P. Dupont", True),
+        ("Why do LLMs attend to the first token?", False),
+        ("Deep Learning", False),
+        ("NoProp: Training Neural Networks", False),
+        ("Attention Is All You Need", False),
+        ("GNN Explainer", False),
+        ("Back-propagation Revisited", False),
+    ],
+)
+def test_name_or_title(line: str, expected: bool) -> None:
+    assert looks_like_name(line) is expected
+
+
+def test_first_entry_is_a_title_even_if_it_reads_like_a_name(tmp_path: Path) -> None:
+    p = write(tmp_path, HEADER + "Publications\nMamba Chan\nAda Example\nBo Li\n")
+    (li,) = read_page(p).listings
+    assert li.title == "Mamba Chan"
+    assert [a.text for a in li.authors] == ["Ada Example", "Bo Li"]
+
+
+def test_owner_only_paper_and_header_without_role(tmp_path: Path) -> None:
+    text = (
+        "Portrait of Ada Example\nAda Example\nProfessor, Dept. of CS, Example University\n"
+        "Publications\nA study of things: part one\nA second study of other things\nBo Li\n"
+    )
+    page = read_page(write(tmp_path, text))
+    assert page.role is None
+    assert (page.job_title, page.employer) == ("Professor, Dept. of CS", "Example University")
+    assert [(li.title, len(li.authors)) for li in page.listings] == [
+        ("A study of things: part one", 0),
+        ("A second study of other things", 1),
+    ]
+
+
+def _error(tmp_path: Path, content: str | bytes) -> InputError:
+    p = write(tmp_path, content)
+    with pytest.raises(InputError) as info:
+        read_page(p)
+    return info.value
+
+
+def test_error_empty_file(tmp_path: Path) -> None:
+    e = _error(tmp_path, "\n\n")
+    assert str(e) == f"{tmp_path / 'p.txt'}: the file is empty; pass a scraped profile page"
+
+
+def test_error_not_a_profile_page(tmp_path: Path) -> None:
+    e = _error(tmp_path, "\nHello world\n")
+    assert e.line == 2
+    assert str(e).startswith(f"{tmp_path / 'p.txt'}:2: expected 'Portrait of NAME' first")
+    assert "it must start with its portrait line" in str(e)
+
+
+def test_error_no_publications(tmp_path: Path) -> None:
+    e = _error(tmp_path, HEADER + "Research Topics\nDeep Learning\n")
+    assert e.line == 8
+    assert "no 'Publications' line" in str(e)
+
+
+def test_error_binary(tmp_path: Path) -> None:
+    e = _error(tmp_path, b"Portrait of X\nX\n\x00\x01\x02")
+    assert (e.line, e.exit_code) == (3, 2)
+    assert "binary data" in str(e) and "UTF-8 text" in str(e)
+
+
+def test_error_bad_utf8(tmp_path: Path) -> None:
+    e = _error(tmp_path, b"Portrait of X\nX\nPublications\nCaf\xe9 title\n")
+    assert e.line == 4
+    assert "not UTF-8 text (byte 0xe9)" in str(e)
+
+
+def test_error_abstract_before_title(tmp_path: Path) -> None:
+    long = "This is an abstract that goes on and on. " * 5
+    e = _error(tmp_path, HEADER + "Publications\n" + long + "\n")
+    assert e.line == 8
+    assert "an abstract before any publication title" in str(e)
+
+
+def test_error_extra_header_line(tmp_path: Path) -> None:
+    e = _error(tmp_path, HEADER + "Something unexpected here\nPublications\n")
+    assert e.line == 7
+    assert "unexpected line in the profile header" in str(e)
+
+
+def test_error_missing_path_and_empty_folder(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no such file or folder"):
+        read_pages([tmp_path / "nope.txt"])
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(InputError, match=r"holds no profile pages \(\*\.txt\)"):
+        read_pages([tmp_path / "empty"])
+
+
+def test_folders_are_expanded_sorted_and_deduplicated(tmp_path: Path) -> None:
+    text = SEED.read_text(encoding="utf-8")
+    write(tmp_path, text, "b.txt")
+    write(tmp_path, text, "a.txt")
+    pages = read_pages([tmp_path, tmp_path / "a.txt"])
+    assert [Path(p.path).name for p in pages] == ["a.txt", "b.txt"]
