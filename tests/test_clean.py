@@ -19,7 +19,10 @@ from scholarkg.clean import NameCleaner, clean_abstract, decode_latex, has_resid
         ("Ant'onio ^Oscar", "António Ôscar"),
         ("Nu~nez Pe~na", "Nuñez Peña"),
         ("Steven Ivanovi 'c", "Steven Ivanović"),
-        ("Antonin Dvovr'ak", "Antonin Dvořák"),
+        ("Zo'e Lef`evre", "Zoé Lefèvre"),
+        ("Niccol`o Fabbri", "Niccolò Fabbri"),
+        ("T^am Nguy~^en", "Tâm Nguyễn"),
+        ("Ana cTurcanu", "Ana Ţurcanu"),
         ('J{\\"u}rgen Schmidhuber', "Jürgen Schmidhuber"),
         ("Tom\\'a\\v{s} Ko\\v{c}isk\\'y", "Tomáš Kočiský"),
         ("Anne ABEILLE", "Anne Abeille"),
@@ -55,7 +58,9 @@ def test_mid_word_apostrophe_needs_evidence() -> None:
     assert NameCleaner([]).clean("Jos'e Garc'ia")[0].display == "Jos'e Garc'ia"
     with_evidence = NameCleaner(["José García"])
     assert with_evidence.clean("Jos'e Garc'ia")[0].display == "José García"
-    # a cc (ç) is repaired only where a clean spelling shows it
+    # a cc (ç) or vr (ř) is repaired only where a clean spelling shows it
+    assert NameCleaner([]).clean("Antonin Dvovr'ak")[0].display == "Antonin Dvovr'ak"
+    assert NameCleaner(["Antonin Dvořák"]).clean("Antonin Dvovr'ak")[0].display == "Antonin Dvořák"
     assert (
         NameCleaner(["François Martin"]).clean("Franccois Martin")[0].display == "François Martin"
     )

@@ -21,21 +21,23 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .names import normalize_case, parse_name
+from .names import fold, normalize_case, parse_name
 from .read import SEE_MORE
 from .records import CleanListing, CleanProfile, Mention, PersonName, Profile, Rejection, SourceRef
 
 # accent mark as printed after stripping → LaTeX command
 _MARKS = {"'": "'", "`": "`", '"': '"', "^": "^", "~": "~", "=": "="}
 # letter commands and the letters they can accent (only where Unicode has the composed letter)
-# Pairs that rarely occur in clean names ("vc", "vs", "cc", …) are *distinctive*: decoded in a
-# word that is garbled anyway. The rest ("ra" for å, "ve" for ě …) only with a matching spelling.
-_DISTINCTIVE = frozenset(["vc", "vs", "vz", "vr", "vC", "vS", "vZ", "vR", "cc", "cs", "cC", "cS"])
+# Pairs that hardly occur in clean names ("vc", "vs", "vz") are *distinctive*: decoded in a name
+# that is garbled anyway. The rest ("cc" in Niccolò, "vr" in Lefèvre, "ra" …) only where a
+# clean spelling elsewhere in the input shows the accent.
+_DISTINCTIVE = frozenset(["vc", "vs", "vz", "vC", "vS", "vZ"])
 _LETTER_CMDS = {
     "v": "cszrnedtlCSZRNEDTL",  # caron: č š ž ř ň ě ď ť ľ
     "c": "cstCST",  # cedilla: ç ş ţ
@@ -86,7 +88,7 @@ def _sites(word: str) -> list[_Site]:
         if c in _MARKS and nxt.isalpha():
             acc = _accent(_MARKS[c], nxt)
             if acc:
-                if c in "'`":
+                if c == "'":
                     prev = word[i - 1] if i > 0 else ""
                     if i == 0:
                         definite = True
@@ -109,7 +111,22 @@ def _sites(word: str) -> list[_Site]:
                 sites.append(_Site(i, 2, acc, True))
                 i += 2
                 continue
-        if c in _LETTER_CMDS and nxt and nxt in _LETTER_CMDS[c] and i > 0:
+        if i == 0 and c in _LETTER_CMDS and nxt.isupper() and nxt in _LETTER_CMDS[c]:
+            acc = _accent(c, nxt)  # "cTurcanu": a word never starts lower-upper
+            if acc:
+                sites.append(_Site(i, 2, acc, True))
+                i += 2
+                continue
+        if i == 0 and word[:2] in ("AA", "DJ") and len(word) > 2 and word[2].islower():
+            sites.append(_Site(0, 2, "Å" if word[0] == "A" else "Đ", True))  # \AA, \DJ
+            i += 2
+            continue
+        if (
+            c in _LETTER_CMDS
+            and nxt
+            and nxt in _LETTER_CMDS[c]
+            and (i > 0 or c + nxt in _DISTINCTIVE)
+        ):
             acc = _accent(c, nxt)
             if acc:
                 sites.append(_Site(i, 2, acc, False, c + nxt in _DISTINCTIVE))
@@ -166,6 +183,11 @@ def name_candidates(printed: str) -> list[str]:
         likely = [s for s in possible if s.distinctive]
         if garbled_name or len(likely) >= 2:
             default = _apply(w, [*definite, *likely])  # decode what is likely
+            for _ in range(3):  # stacked accents: "Nguy~^en" → Nguyễn
+                again = [s for s in _sites(default) if s.definite]
+                if not again:
+                    break
+                default = _apply(default, again)
         else:
             default = w
         options = [default + tail]
@@ -213,11 +235,15 @@ class NameCleaner:
     """Repairs printed names, using the clean spellings seen anywhere in the input as evidence."""
 
     def __init__(self, printed_names: Iterable[str]) -> None:
-        # clean spellings, exactly (accents count, case does not)
-        self._known: set[str] = set()
-        for p in printed_names:
+        # clean spellings, exactly (accents count, case does not), and their words folded
+        # (a printed name is no evidence for itself: counts let it be discounted)
+        self._known: Counter[str] = Counter()
+        self._known_words: Counter[str] = Counter()
+        for p in set(printed_names):
             if not has_residue(p):
-                self._known.add(" ".join(p.split()).casefold())
+                text = " ".join(p.split())
+                self._known[text.casefold()] += 1
+                self._known_words.update({w for w in fold(text).split() if len(w) > 2})
 
     @lru_cache(maxsize=1 << 18)  # noqa: B019 - one cleaner per build, bounded
     def clean(self, printed: str) -> tuple[PersonName, bool]:
@@ -225,10 +251,24 @@ class NameCleaner:
         candidates = name_candidates(printed)
         chosen = candidates[0]
         if len(candidates) > 1:
-            for cand in candidates:
-                if cand.casefold() in self._known:
-                    chosen = cand
-                    break
+            text = " ".join(printed.split())
+            own = text.casefold() if not has_residue(text) else ""
+            own_words = {w for w in fold(text).split() if len(w) > 2} if own else set()
+            exact = [
+                c for c in candidates if self._known[c.casefold()] > (c.casefold() == own)
+            ]
+            if exact:
+                chosen = exact[0]
+            else:
+                # a repair whose words are spelt so elsewhere: "Natavsa" → Nataša, "Kilicc" → Kiliç
+                def known_words(cand: str) -> int:
+                    return sum(
+                        1 for w in fold(cand).split() if self._known_words[w] > (w in own_words)
+                    )
+
+                best = max(candidates, key=known_words)
+                if known_words(best) > known_words(chosen):
+                    chosen = best
         name = normalize_case(parse_name(chosen))
         return name, name.display != " ".join(printed.split())
 

@@ -12,6 +12,20 @@ first, reads ``King Wong`` as the title King and cost ~130 µs a name; this cost
 ``CONFLICT``   cannot be the same person by name (different first names, clashing middles)
 
 Names that conflict are never merged; ``WEAK`` needs evidence from context (see resolve.py).
+
+When the rules above find a conflict, a few spellings of one name are still recognised
+(measured on the ACL Anthology's curated variants, see ``benchmarks/NAMES.md``):
+
+* ``STRONG``: a letter with umlaut or ring written out (``Müller``/``Mueller``, ``Søgaard``/
+  ``Soegaard``, ``Håkan``/``Haakan``); a leading initial before the name someone goes by
+  (``W. Bruce Croft``/``Bruce Croft``); a nickname printed in the name (``Albert (Skip) Rizzo``).
+* ``WEAK``: the same words in another order (family name first, given names reordered); one
+  name's words a subsequence of the other's, anchored at the first name or the family name (a
+  dropped second surname ``Laura Alonso Alemany``/``Laura Alonso``, a dropped first given name
+  ``Ivana Romina X``/``Romina X``, an extra middle); doubled letters (``Hoffmann``/``Hoffman``).
+
+Hyphenated given names stay whole in these rules (``Xiao-Ming`` is not ``Ming``), and no rule
+looks at edit distance, so ``Wei``/``Wen`` and ``Xiaojun``/``Xiaoyun`` stay apart.
 """
 
 from __future__ import annotations
@@ -49,11 +63,32 @@ SUFFIXES = frozenset(
 _ROMAN_RE = re.compile(r"^(?:I{1,3}|IV|V)$")
 
 
+# Cyrillic and Greek letters that look like Latin ones, mistaken for them inside Latin words
+_HOMOGLYPHS = str.maketrans(
+    dict(zip("аеорсухіјѕԁһԛԝҫАВЕКМНОРСТХІЈЅҪΑΒΕΖΗΙΚΜΝΟΡΤΥΧο", "aeopcyxijsdhqwcABEKMHOPCTXIJSCABEZHIKMNOPTYXo", strict=True))
+)
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _unmix(text: str) -> str:
+    """Latin letters for look-alikes in words that mix scripts: ``Malanҫon`` → ``Malancon``."""
+    if text.isascii():
+        return text
+
+    def fix(m: re.Match[str]) -> str:
+        word = m.group(0)
+        if any(c.isascii() for c in word):
+            return word.translate(_HOMOGLYPHS)
+        return word
+
+    return _WORD.sub(fix, text)
+
+
 @lru_cache(maxsize=1 << 20)
 def fold(text: str) -> str:
     """Lower case, accents and punctuation removed, spaces kept: ``Véli-Čko`` → ``veli cko``."""
     decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    stripped = _unmix("".join(c for c in decomposed if not unicodedata.combining(c)))
     stripped = stripped.translate(_SPECIAL_LETTERS).casefold()
     return " ".join(re.findall(r"[^\W_]+", stripped))
 
@@ -120,6 +155,17 @@ def lookup_key(text: str) -> str:
     return fold(text)
 
 
+_TRANSLIT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
+
+
+def _family_folds(family: str) -> set[str]:
+    """A family name folded, and as German writes it without umlauts (Schröder → schroeder)."""
+    out = {fold_tight(family)}
+    if any(c in "äöüÄÖÜ" for c in family):
+        out.add(fold_tight(family.translate(_TRANSLIT)))
+    return out
+
+
 def block_keys(name: PersonName) -> set[str]:
     """Blocking keys: family (whole, first and last word) + first initial, and nickname initials."""
     fam = fold(name.family).split()
@@ -129,7 +175,7 @@ def block_keys(name: PersonName) -> set[str]:
     initials = {parts[0][0]} if parts else {""}
     if parts and len(parts[0]) > 1:
         initials |= {n[0] for n in nickname_relatives(parts[0])}
-    fams = {"".join(fam), fam[0], fam[-1]}
+    fams = {"".join(fam), fam[0], fam[-1]} | _family_folds(name.family)
     return {f"{f}/{i}" for f in fams for i in initials}
 
 
@@ -157,12 +203,12 @@ def _first_compat(a: str, b: str) -> Compat:
     if a == b:
         return Compat.STRONG
     if len(a) == 1 or len(b) == 1:
-        return Compat.WEAK if a[0] == b[0] else Compat.CONFLICT
+        initial, full = (a, b) if len(a) == 1 else (b, a)
+        if full[0] == initial or any(n[0] == initial for n in nickname_relatives(full)):
+            return Compat.WEAK  # "M." for Margaret, and for Peggy (a Margaret)
+        return Compat.CONFLICT
     if b in nickname_relatives(a) or a in nickname_relatives(b):
-        return Compat.WEAK
-    short, long_ = sorted((a, b), key=len)
-    if len(short) >= 3 and long_.startswith(short):
-        return Compat.WEAK  # Alex / Alexander, Chris / Christopher
+        return Compat.WEAK  # Alex / Alexander, Bill / William
     return Compat.CONFLICT
 
 
@@ -176,7 +222,7 @@ def _family_compat(a: PersonName, b: PersonName) -> Compat:
     fa, fb = fold(a.family).split(), fold(b.family).split()
     if not fa or not fb:
         return Compat.CONFLICT
-    if "".join(fa) == "".join(fb):
+    if "".join(fa) == "".join(fb) or _family_folds(a.family) & _family_folds(b.family):
         return Compat.STRONG
     # a double surname printed in part: "Grau-Moya" / "Grau"
     short, long_ = sorted((fa, fb), key=len)
@@ -185,9 +231,37 @@ def _family_compat(a: PersonName, b: PersonName) -> Compat:
     return Compat.CONFLICT
 
 
+def _resplit(name: PersonName) -> PersonName | None:
+    """The other reading of a spaced double surname: "Paula | Blanco Pérez" for "Paula Blanco |
+    Pérez". Only a full word moves, never an initial."""
+    if len(name.given) < 2 or len(fold_tight(name.given[-1])) < 2 or name.given[-1].endswith("."):
+        return None
+    return PersonName(name.given[:-1], f"{name.given[-1]} {name.family}", name.suffix)
+
+
 @lru_cache(maxsize=1 << 20)
 def compare(a: PersonName, b: PersonName) -> Compat:
-    """How strongly two parsed names agree (see the module docstring)."""
+    """How strongly two parsed names agree (see the module docstring).
+
+    A name with two given words is also read with the second as part of the family name
+    (Spanish double surnames printed without a hyphen); the better reading counts.
+    """
+    level = _compare(a, b)
+    if level >= Compat.STRONG:
+        return level
+    for compound, other in ((_resplit(a), b), (_resplit(b), a)):
+        if compound is None:
+            continue
+        # the other must carry the whole double surname or its first (paternal) part:
+        # "Paula Blanco" for "Paula Blanco Pérez"; never just the last ("Hoi Yan Chan" is not
+        # "Hoi Whye Chan")
+        parts = fold(compound.family).split()
+        if fold_tight(other.family) in ("".join(parts), parts[0]):
+            level = max(level, _compare(compound, other))
+    return level
+
+
+def _compare(a: PersonName, b: PersonName) -> Compat:
     if name_key(a) == name_key(b):
         return Compat.EXACT
     ga, gb = _given_parts(a), _given_parts(b)

@@ -31,7 +31,7 @@ SEE_MORE = re.compile(r"(?:…|\.\.\.)\s*\(see more\)", re.IGNORECASE)
 # or not) is a title, not an author line. Function words first, then common title vocabulary.
 _TITLE_WORDS = frozenset(
     """a an the of and or for to in on at by with without from into onto via vs versus is are
-    be being been was were do does did can could should would will we our you your it its
+    be being been was were do does did can could should would we our you your it its
     this that these those how what why when where which who not no all any more less than as
     using towards toward beyond under over through between among against about after before
     learning learn learns learned network networks neural deep model models modeling
@@ -54,15 +54,15 @@ _PARTICLES = frozenset(
     """van von der den de del della da das dos do di du la le ter ten zu bin ibn al el y
     """.split()
 )
-_NAME_TOKEN = re.compile(
-    r"""^(?:
-        [`'"^~=.]?[^\W\d_][^\W\d_'’`"^~=.\-]*(?:[-‐'’][^\W\d_][^\W\d_'’`"^~=.\-]*)*\.?  # word
-      | (?:[^\W\d_]\.){1,4}(?:-[^\W\d_]\.?)?                                # initials C.Y.
-      | [`'"^~=][^\W\d_]                                                    # stray accent 'c
-    )$""",
-    re.VERBOSE,
-)
+_MARK = "`'\"^~=’"
+# a name word: letters, with accent residue, apostrophes, hyphens and periods inside; no digits
+_NAME_TOKEN = re.compile(rf"^[{_MARK}.]?[^\W\d_](?:[^\W\d_]|[-‐.{_MARK}])*$")
 _SUFFIX = re.compile(r"^(?:Jr\.?|Sr\.?|II|III|IV)$")
+# "Back-propagation", "Fine-tuning", "Decision-Making": an English word after a hyphen
+_HYPHEN_WORD = re.compile(
+    r"[-‐]([a-z]{2,}(?:tion|sion|ing|ed|ive|able|ity|ness|ment|ware|wise|free|based|aware|"
+    r"level|scale|shot|style|like|order|time|agent|step|head|tune|play|wide)s?)$"
+)
 
 
 def looks_like_name(line: str) -> bool:
@@ -78,30 +78,43 @@ def looks_like_name(line: str) -> bool:
     tokens = text.split()
     if not 2 <= len(tokens) <= 6:
         return False
+    all_lower = text.islower()
+    short_function_words = 0
     for i, tok in enumerate(tokens):
         low = tok.lower()
-        if low in _TITLE_WORDS and low not in _PARTICLES:
-            return False
-        if low in _PARTICLES and i not in (0, len(tokens) - 1):
+        letters = [c for c in tok if c.isalpha()]
+        if low in _PARTICLES and not (tok[0].isupper() and i == 0):
             continue
         if _SUFFIX.match(tok) and i == len(tokens) - 1:
             continue
+        if low in _TITLE_WORDS:
+            # "An Nguyen", "Lan Gia Anh To": a capitalised short word may be a name; two of
+            # them ("Who Are You") or any longer title word make a title
+            if len(letters) <= 3 and tok[0].isupper() and len(letters) > 1:
+                short_function_words += 1
+                if short_function_words > 1:
+                    return False
+                continue
+            if len(letters) > 1:
+                return False
         if not _NAME_TOKEN.match(tok):
             return False
-        first_letter = next((c for c in tok if c.isalpha()), "")
-        if first_letter.islower() and len(tok) > 1 and tok[0].isalpha() and not text.islower():
+        if any(part in _TITLE_WORDS for part in re.split(r"[-‐]", low)[1:]):
+            return False  # "Self-supervised", "Multi-task"
+        if _HYPHEN_WORD.search(tok) and not all_lower:
+            return False
+        first = letters[0] if letters else ""
+        starts_with_command = len(tok) > 1 and tok[0] in "vcuHkr" and tok[1].isupper()
+        if first.islower() and tok[0].isalpha() and not all_lower and not starts_with_command:
             return False  # a lowercase word is a title word unless the whole line is lower case
-        letters = [c for c in tok if c.isalpha()]
         if (
             len(letters) >= 2
             and all(c.isupper() for c in letters)
             and "." not in tok
-            and i != len(tokens) - 1
+            and i == 0
             and not text.isupper()
         ):
-            return False  # an acronym before the last word: "GNN Explainer"
-        if re.search(r"[-‐][a-z]", tok) and not text.islower():
-            return False  # "Back-propagation", "Fine-tuning"
+            return False  # an acronym first: "GNN Explainer" (but "Deepak RK Joshi" is a name)
     return True
 
 

@@ -183,7 +183,11 @@ def _collect_forms(
             forms[ofid].listings.add(li_idx)
     for f in forms:
         # the most specific spelling represents the form (all spellings share its key)
-        f.name = max((m.name for m in f.mentions), key=lambda n: (specificity(n), n.display))
+        spellings = Counter(m.name for m in f.mentions)
+        f.name = max(
+            spellings,
+            key=lambda n: (specificity(n), len(fold(n.family).split()), spellings[n], n.display),
+        )
     return forms, owner_form
 
 
