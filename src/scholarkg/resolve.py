@@ -29,7 +29,16 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from .names import Compat, block_keys, compare, fold, fold_tight, name_key, specificity
+from .names import (
+    Compat,
+    _given_parts,
+    block_keys,
+    compare,
+    fold,
+    fold_tight,
+    name_key,
+    specificity,
+)
 from .records import (
     CleanListing,
     CleanProfile,
@@ -83,6 +92,14 @@ class _Form:
     mentions: list[Mention] = field(default_factory=list)
     listings: set[int] = field(default_factory=set)
     owner_of: list[int] = field(default_factory=list)  # profile indexes
+    part: int = 0  # >0: one of several people printed with this very name (a homonym)
+
+
+# A name is common when the names seen suggest several people carry it: the number of names
+# with its first given name times the number with its family name, over all names, is the
+# expected number of people printed so (were given and family names independent). Above this,
+# mentions of the name are joined only where their context joins them.
+COMMON_NAME = 0.2
 
 
 def title_key(title: str) -> str:
@@ -135,6 +152,7 @@ def resolve(profiles: Sequence[CleanProfile], progress: Progress | None = None) 
     # ---- people: forms
     forms, owner_form = _collect_forms(profiles, listings)
     work_of = [works_uf.find(i) for i in range(len(listings))]
+    _split_homonyms(forms, listings, work_of)
     person_of = _resolve_people(forms, listings, work_of)
     if progress:
         progress("resolve", 2, 4)
@@ -191,6 +209,83 @@ def _collect_forms(
     return forms, owner_form
 
 
+def _split_homonyms(forms: list[_Form], listings: list[_Listing], work_of: list[int]) -> None:
+    """Split a common name ("Wei Wang") into the people its contexts show.
+
+    Mentions of a common name stay one person where context joins them: the same paper, or a
+    coauthor in common (by full name; coauthors with common names, or on very many papers, do
+    not count: namesakes would chain through them). A profile owner's listings are one context.
+    """
+    givens: Counter[str] = Counter()
+    families: Counter[str] = Counter()
+    for f in forms:
+        parts = _given_parts(f.name)
+        givens[parts[0] if parts else ""] += 1
+        families[fold_tight(f.name.family)] += 1
+    total = max(len(forms), 1)
+
+    def expected(f: _Form) -> float:
+        parts = _given_parts(f.name)
+        first = parts[0] if parts else ""
+        if len(first) <= 1:
+            return 0.0  # initials join others only with context anyway
+        # other names with this given name × with this family name: a name seen once stays
+        # uncommon however small the input
+        return (givens[first] - 1) * (families[fold_tight(f.name.family)] - 1) / total
+
+    common = {i for i, f in enumerate(forms) if expected(f) >= COMMON_NAME}
+    # a coauthor on many papers links too much: namesakes would chain through them
+    prolific = max(20, len(listings) // 500)
+    busy = {i for i, f in enumerate(forms) if len(f.listings) > prolific}
+    if not common:
+        return
+    occurrences: dict[int, list[tuple[int, int]]] = defaultdict(list)  # fid → (listing, slot)
+    for li_idx, rec in enumerate(listings):
+        for slot, fid in enumerate(rec.form_ids):
+            if fid in common:
+                occurrences[fid].append((li_idx, slot))
+    for fid in sorted(occurrences):
+        occ = occurrences[fid]
+        uf = _UnionFind(len(occ))
+        first_seen: dict[object, int] = {}
+        for i, (li_idx, slot) in enumerate(occ):
+            rec = listings[li_idx]
+            links: list[object] = [("w", work_of[li_idx])]
+            if slot >= len(rec.listing.authors):
+                links.append(("owner",))  # a member's own listings: one person
+            links += [("c", x) for x in set(rec.form_ids)
+                      if x != fid and x not in common and x not in busy]
+            for link in links:
+                j = first_seen.setdefault(link, i)
+                if j != i:
+                    uf.union(j, i)
+        groups: dict[int, list[int]] = defaultdict(list)
+        for i in range(len(occ)):
+            groups[uf.find(i)].append(i)
+        if len(groups) < 2:
+            continue
+        base = forms[fid]
+        owner_group = next(
+            (
+                g
+                for g in groups.values()
+                if any(occ[i][1] >= len(listings[occ[i][0]].listing.authors) for i in g)
+            ),
+            None,
+        )
+        ordered = sorted(groups.values(), key=lambda g: (g is not owner_group, g))
+        for part, members in enumerate(ordered[1:], start=1):
+            new_id = len(forms)
+            chosen = [occ[i] for i in members]
+            mentions = [listings[li].listing.authors[slot] for li, slot in chosen]
+            moved = {id(m) for m in mentions}
+            base.mentions = [m for m in base.mentions if id(m) not in moved]
+            forms.append(_Form(base.key, base.name, mentions, {li for li, _ in chosen}, [], part))
+            for li_idx, slot in chosen:
+                listings[li_idx].form_ids[slot] = new_id
+        base.listings = {li for li, rec in enumerate(listings) if fid in rec.form_ids}
+
+
 def _coauthor_key(name: PersonName) -> str:
     given = fold_tight(name.given[0])[:1] if name.given else ""
     return fold_tight(name.family) + "/" + given
@@ -228,7 +323,7 @@ def _resolve_people(forms: list[_Form], listings: list[_Listing], work_of: list[
             for y in range(x + 1, len(members)):
                 b = members[y]
                 pair = (a, b) if a < b else (b, a)
-                if pair in candidates:
+                if pair in candidates or forms[a].key == forms[b].key:
                     continue
                 level = compare(forms[a].name, forms[b].name)
                 if level == Compat.CONFLICT:
@@ -245,18 +340,24 @@ def _resolve_people(forms: list[_Form], listings: list[_Listing], work_of: list[
         neighbours[a].append((b, level, ev))
         neighbours[b].append((a, level, ev))
 
+    split_keys = {f.key for f in forms if f.part > 0}
+
     def ambiguous(x: int, y: int, score: tuple[int, int]) -> bool:
         for z, level, ev in neighbours[x]:
             if z == y or (level, ev) < score:
                 continue
-            if compare(forms[y].name, forms[z].name) == Compat.CONFLICT:
-                return True
+            if forms[y].key == forms[z].key or (
+                compare(forms[y].name, forms[z].name) == Compat.CONFLICT
+            ):
+                return True  # two people x may be (namesakes count as two)
         return False
 
     accepted: list[tuple[int, int, int, int]] = []
     for (a, b), (level, ev) in candidates.items():
-        if level == Compat.WEAK and ev == 0:
-            continue
+        if ev == 0 and (
+            level == Compat.WEAK or forms[a].key in split_keys or forms[b].key in split_keys
+        ):
+            continue  # a nickname or initial, or a name several people carry: needs context
         score = (level, ev)
         if ev < 100 and (ambiguous(a, b, score) or ambiguous(b, a, score)):
             continue

@@ -16,6 +16,7 @@ import json
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass
 from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -58,9 +59,7 @@ class Finding:
     @property
     def node(self) -> str:
         """The node the finding is about: the duplicate paper for whole-graph rules."""
-        if self.focus == GRAPH_NODE and self.value is not None:
-            return self.value
-        return self.focus
+        return _subject(self.focus, self.value)
 
     def to_text(self) -> str:
         """``work/abc "NoProp: …" (seed.txt:40): 2 paper entries have the same title …``"""
@@ -107,12 +106,13 @@ class ValidationReport:
 # ---------------------------------------------------------------- shapes
 
 
-def shapes_file() -> Path:
-    """Where the shapes are: inside the installed package, else the repository's ``shapes/``."""
+def shapes_file() -> Traversable:
+    """Where the shapes are: inside the installed package (the wheel ships them as
+    ``scholarkg/shapes/``), else the repository's top-level ``shapes/``."""
     try:
-        packaged = resources.files("scholarkg") / "shapes" / SHAPES_FILE
+        packaged = resources.files("scholarkg").joinpath("shapes", SHAPES_FILE)
         if packaged.is_file():
-            return Path(str(packaged))
+            return packaged
     except (ModuleNotFoundError, OSError, TypeError):  # pragma: no cover - odd loaders
         pass
     return Path(__file__).resolve().parents[2] / "shapes" / SHAPES_FILE
@@ -120,13 +120,13 @@ def shapes_file() -> Path:
 
 @functools.cache
 def _shapes_text() -> str:
-    path = shapes_file()
+    resource = shapes_file()
     try:
-        return path.read_text(encoding="utf-8")
+        return resource.read_text(encoding="utf-8")
     except OSError as exc:
         raise ScholarKGError(
-            f"cannot read the SHACL shapes at {path}: {exc.strerror}",
-            "reinstall scholarkg; the wheel ships shapes/scholarkg.ttl",
+            f"cannot read the SHACL shapes at {resource}: {exc.strerror}",
+            "reinstall scholarkg; the wheel ships scholarkg/shapes/scholarkg.ttl",
         ) from exc
 
 
@@ -236,9 +236,14 @@ class _Raw:
 
     @property
     def node(self) -> str:
-        if self.focus == GRAPH_NODE and self.value is not None:
-            return self.value
-        return self.focus
+        return _subject(self.focus, self.value)
+
+
+def _subject(focus: str, value: str | None) -> str:
+    """Whole-graph rules report the offending paper as the value, not the fixed focus node."""
+    if focus == GRAPH_NODE and value is not None:
+        return value
+    return focus
 
 
 def _raw_results(report: rdflib.Graph) -> Iterator[_Raw]:
@@ -297,19 +302,29 @@ def _describe_in_store(store: pyoxigraph.Store, nodes: list[str]) -> _Described:
         values = " ".join(str(ox.NamedNode(n)) for n in batch)
         query = (
             f"SELECT ?n ?k ?x WHERE {{ VALUES ?n {{ {values} }} "
-            f'{{ ?n <{_NAME}> ?x BIND("n" AS ?k) }} UNION {{ ?n <{_SOURCE}> ?x BIND("s" AS ?k) }} }}'
+            f'{{ ?n <{_NAME}> ?x BIND("n" AS ?k) }} UNION '
+            f'{{ ?n <{_SOURCE}> ?x BIND("s" AS ?k) }} }}'
         )
-        for row in store.query(query):  # type: ignore[union-attr]
-            target = names if row["k"].value == "n" else sources
-            target.setdefault(row["n"].value, set()).add(row["x"].value)
+        result = store.query(query)
+        if not isinstance(result, ox.QuerySolutions):  # pragma: no cover - a SELECT always is
+            raise TypeError("expected solutions from a SELECT query")
+        for row in result:
+            target = names if _text(row["k"]) == "n" else sources
+            target.setdefault(_text(row["n"]), set()).add(_text(row["x"]))
     for n in nodes:  # blank nodes cannot go into VALUES: look them up by pattern
         if not n.startswith("_:"):
             continue
         subject = ox.BlankNode(n[2:])
         for pred, target in ((_NAME, names), (_SOURCE, sources)):
             for quad in store.quads_for_pattern(subject, ox.NamedNode(pred), None):
-                target.setdefault(n, set()).add(quad.object.value)
+                target.setdefault(n, set()).add(_text(quad.object))
     return {n: (_label(names.get(n)), _first_source(sources.get(n))) for n in nodes}
+
+
+def _text(term: object) -> str:
+    """The lexical value of an Oxigraph term (IRI, blank node id or literal text)."""
+    value = getattr(term, "value", None)
+    return value if isinstance(value, str) else str(term)
 
 
 def _describe_in_graph(graph: rdflib.Graph, nodes: list[str]) -> _Described:
