@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections import Counter
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -254,9 +254,7 @@ class NameCleaner:
             text = " ".join(printed.split())
             own = text.casefold() if not has_residue(text) else ""
             own_words = {w for w in fold(text).split() if len(w) > 2} if own else set()
-            exact = [
-                c for c in candidates if self._known[c.casefold()] > (c.casefold() == own)
-            ]
+            exact = [c for c in candidates if self._known[c.casefold()] > (c.casefold() == own)]
             if exact:
                 chosen = exact[0]
             else:

@@ -253,8 +253,11 @@ def _split_homonyms(forms: list[_Form], listings: list[_Listing], work_of: list[
             links: list[object] = [("w", work_of[li_idx])]
             if slot >= len(rec.listing.authors):
                 links.append(("owner",))  # a member's own listings: one person
-            links += [("c", x) for x in set(rec.form_ids)
-                      if x != fid and x not in common and x not in busy]
+            links += [
+                ("c", x)
+                for x in set(rec.form_ids)
+                if x != fid and x not in common and x not in busy
+            ]
             for link in links:
                 j = first_seen.setdefault(link, i)
                 if j != i:
