@@ -13,19 +13,25 @@ first, reads ``King Wong`` as the title King and cost ~130 µs a name; this cost
 
 Names that conflict are never merged; ``WEAK`` needs evidence from context (see resolve.py).
 
-When the rules above find a conflict, a few spellings of one name are still recognised
-(measured on the ACL Anthology's curated variants, see ``benchmarks/NAMES.md``):
+Where those rules find no more than ``WEAK``, other spellings of one name are still recognised
+(each measured on the ACL Anthology's curated variants: ``benchmarks/NAMES.md``). They can
+raise a pair to:
 
-* ``STRONG``: a letter with umlaut or ring written out (``Müller``/``Mueller``, ``Søgaard``/
-  ``Soegaard``, ``Håkan``/``Haakan``); a leading initial before the name someone goes by
-  (``W. Bruce Croft``/``Bruce Croft``); a nickname printed in the name (``Albert (Skip) Rizzo``).
+* ``STRONG``: umlauts and rings written out, in given and family names (``Jörg``/``Joerg``,
+  ``Søgaard``/``Soegaard``, ``Åsa``/``Aasa``); leading initials before the name someone goes by
+  (``W. Bruce Croft``/``Bruce Croft``); a nickname printed in the name (``Albert (Skip) Rizzo``
+  is Albert Rizzo and Skip Rizzo); middle names left out anywhere, not only at the end
+  (``Jean E. Fox Tree``/``Jean Fox Tree``), as strong as the first and family names agree.
 * ``WEAK``: the same words in another order (family name first, given names reordered); one
-  name's words a subsequence of the other's, anchored at the first name or the family name (a
-  dropped second surname ``Laura Alonso Alemany``/``Laura Alonso``, a dropped first given name
-  ``Ivana Romina X``/``Romina X``, an extra middle); doubled letters (``Hoffmann``/``Hoffman``).
+  name's words a subsequence of the other's, anchored at the first or the last word (a dropped
+  second surname ``Laura Alonso Alemany``/``Laura Alonso``, a dropped first given name
+  ``Ivana Romina X``/``Romina X``); family names differing in doubled letters
+  (``Hoffmann``/``Hoffman``; not given names: Michele and Michelle are two names).
 
-Hyphenated given names stay whole in these rules (``Xiao-Ming`` is not ``Ming``), and no rule
-looks at edit distance, so ``Wei``/``Wen`` and ``Xiaojun``/``Xiaoyun`` stay apart.
+These rules keep a hyphenated given name whole (``Xiao-Ming`` is not ``Ming``), never let a full
+word stand for an initial (``Andrew Smith`` is not ``David A. Smith``), and never look at edit
+distance, so ``Wei``/``Wen`` and ``Xiaojun``/``Xiaoyun`` stay apart. :func:`block_keys` puts
+every pair they can join into a shared block.
 """
 
 from __future__ import annotations
@@ -136,7 +142,8 @@ def parse_name(text: str) -> PersonName:
     return PersonName(tuple(tokens[:i]), family, suffix)
 
 
-def _given_parts(name: PersonName) -> list[str]:
+@lru_cache(maxsize=1 << 20)
+def _given_parts(name: PersonName) -> tuple[str, ...]:
     """Folded given-name parts: ``Jean-Pierre`` → jean, pierre; ``C.Y.`` → c, y."""
     out: list[str] = []
     for g in name.given:
@@ -144,7 +151,7 @@ def _given_parts(name: PersonName) -> list[str]:
             f = fold_tight(part)
             if f:
                 out.append(f)
-    return out
+    return tuple(out)
 
 
 def name_key(name: PersonName) -> str:
@@ -290,8 +297,8 @@ def _compare(a: PersonName, b: PersonName) -> Compat:
 
 
 # ---------------------------------------------------------------- other spellings of one name
-# Tried only where the rules above find a conflict (see the module docstring). Measured on the
-# ACL Anthology's curated variants: benchmarks/names_acl.py, benchmarks/NAMES.md.
+# Tried only where the rules above find no more than WEAK (see the module docstring). Measured
+# on the ACL Anthology's curated variants: benchmarks/names_acl.py, benchmarks/NAMES.md.
 
 _WRITTEN_OUT = str.maketrans(
     {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"}
@@ -388,6 +395,7 @@ def _middles_left_out(a: PersonName, b: PersonName) -> Compat:
 
 
 def _undoubled(name: PersonName) -> PersonName:
+    """The family name with doubled letters single: ``Kauffmann`` → ``Kaufman``."""
     return PersonName(name.given, _DOUBLED.sub(r"\1", name.family), name.suffix)
 
 
@@ -410,8 +418,8 @@ def _other_spellings(a: PersonName, b: PersonName) -> Compat:
     if level >= Compat.WEAK:
         return level
     # could be the same person, with evidence from context: WEAK
-    wa = sorted(_given_parts(a) + fold(a.family).split())
-    if len(wa) >= 2 and wa == sorted(_given_parts(b) + fold(b.family).split()):
+    wa = sorted([*_given_parts(a), *fold(a.family).split()])
+    if len(wa) >= 2 and wa == sorted([*_given_parts(b), *fold(b.family).split()]):
         return Compat.WEAK  # the same words in another order
     if _dropped_words(a, b):
         return Compat.WEAK
@@ -428,7 +436,7 @@ def _more_block_keys(name: PersonName) -> set[str]:
     if not fam or not words:
         return set()
     given = words[: len(words) - len(fam)]
-    keys = {"~" + " ".join(sorted(_given_parts(name) + fam))}  # the same words in any order
+    keys = {"~" + " ".join(sorted([*_given_parts(name), *fam]))}  # the same words in any order
     spelled = {_written_out(name).family, _undoubled(name).family}
     fams = {"".join(fam), fam[0], fam[-1]}
     for s in spelled:

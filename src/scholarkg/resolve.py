@@ -509,12 +509,8 @@ def _choose_name(mentions: Iterable[Mention]) -> str:
         r = _name_rank(m)
         if d not in best or r > best[d]:
             best[d] = r
-    return max(counts, key=lambda d: (best[d], counts[d], _neg(d)))
-
-
-def _neg(text: str) -> tuple[int, ...]:
-    """Sort key that prefers the lexicographically smaller string under max()."""
-    return tuple(-ord(c) for c in text)
+    # max() keeps the first of equals: over sorted spellings, ties go to the smallest
+    return max(sorted(counts), key=lambda d: (best[d], counts[d]))
 
 
 def _unique_keys(items: list[tuple[str, tuple[object, ...]]]) -> dict[tuple[object, ...], str]:
@@ -618,14 +614,14 @@ def _assemble(
     for root, idxs in wclusters.items():
         recs = [listings[i].listing for i in idxs]
         counts = Counter(r.title for r in recs)
-        title = max(counts, key=lambda t: (counts[t], len(t), _neg(t)))
+        title = max(sorted(counts), key=lambda t: (counts[t], len(t)))
         alt_by_key: dict[str, str] = {}
         for t in sorted(counts, key=lambda t: (-counts[t], t)):
             k = title_key(t)
             if k != title_key(title) and k not in alt_by_key:
                 alt_by_key[k] = t
         abstracts = [r.abstract for r in recs if r.abstract]
-        abstract = max(abstracts, key=lambda a: (len(a), _neg(a))) if abstracts else None
+        abstract = max(sorted(abstracts), key=len) if abstracts else None
         doi = min((x for r in recs if (x := normalize_doi(r.doi))), default=None)
         arxiv = min((x for r in recs if (x := normalize_arxiv(r.arxiv))), default=None)
         winfo[root] = (title, sorted(alt_by_key.values()), abstract, doi, arxiv)

@@ -19,6 +19,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from .records import CleanProfile, Resolution, TopicTag, Work
 
@@ -63,11 +64,13 @@ KNOWN_ABBREVIATIONS: dict[str, str] = {
 _WORD = re.compile(r"[^\W_]+")
 
 
+@lru_cache(maxsize=1 << 18)
 def _fold_word(word: str) -> str:
     d = unicodedata.normalize("NFKD", word)
     return "".join(c for c in d if not unicodedata.combining(c)).casefold()
 
 
+@lru_cache(maxsize=1 << 18)
 def singular(word: str) -> str:
     """A crude singular, applied alike to topics and text: networks → network, studies → study."""
     if len(word) > 4 and word.endswith("ies"):
@@ -83,28 +86,52 @@ def _tokens(text: str) -> list[tuple[str, int, int]]:
     return [(singular(_fold_word(m.group())), m.start(), m.end()) for m in _WORD.finditer(text)]
 
 
+@lru_cache(maxsize=1 << 14)
 def _topic_words(label: str) -> tuple[str, ...]:
     return tuple(singular(_fold_word(w)) for w in _WORD.findall(label))
 
 
+@lru_cache(maxsize=1 << 14)
+def _abbreviations(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(a for a, exp in KNOWN_ABBREVIATIONS.items() if tuple(exp.split()) == words)
+
+
+class _Field:
+    """A field's text tokenized once, with where each word starts."""
+
+    __slots__ = ("name", "positions", "text", "tokens")
+
+    def __init__(self, name: str, text: str) -> None:
+        self.name = name
+        self.text = text
+        self.tokens = _tokens(text)
+        self.positions: dict[str, list[int]] = defaultdict(list)
+        for i, (tok, _, _) in enumerate(self.tokens):
+            self.positions[tok].append(i)
+
+
 def find_topic(label: str, fields: Sequence[tuple[str, str]]) -> TopicTag | None:
     """Evidence that a text is about a topic, or None. ``fields`` is [(field name, text)]."""
+    return _find(label, [_Field(name, text) for name, text in fields])
+
+
+def _find(label: str, fields: Sequence[_Field]) -> TopicTag | None:
     words = _topic_words(label)
     if not words:
         return None
-    abbreviations = [a for a, exp in KNOWN_ABBREVIATIONS.items() if tuple(exp.split()) == words]
-    for field_name, text in fields:
-        toks = _tokens(text)
-        n = len(words)
-        for i in range(len(toks) - n + 1):
-            if all(toks[i + j][0] == words[j] for j in range(n)):
-                matched = text[toks[i][1] : toks[i + n - 1][2]]
-                return TopicTag(label, matched, "topic words in the text", field_name)
+    abbreviations = _abbreviations(words)
+    n = len(words)
+    for f in fields:
+        toks = f.tokens
+        for i in f.positions.get(words[0], ()):
+            if i + n <= len(toks) and all(toks[i + j][0] == words[j] for j in range(1, n)):
+                matched = f.text[toks[i][1] : toks[i + n - 1][2]]
+                return TopicTag(label, matched, "topic words in the text", f.name)
         for abbr in abbreviations:
-            m = re.search(rf"(?<![\w-]){re.escape(abbr)}s?(?![\w])", text)
+            m = re.search(rf"(?<![\w-]){re.escape(abbr)}s?(?![\w])", f.text)
             if m:
                 rule = f"known abbreviation {abbr} ({KNOWN_ABBREVIATIONS[abbr]})"
-                return TopicTag(label, m.group(), rule, field_name)
+                return TopicTag(label, m.group(), rule, f.name)
     return None
 
 
@@ -120,11 +147,14 @@ def tag_works(resolution: Resolution, profiles: Sequence[CleanProfile]) -> Resol
     works: list[Work] = []
     for w in resolution.works:
         labels = sorted(topics_of.get(w.key, {}))
-        fields = [("title", w.title)]
-        fields += [("title", t) for t in w.alternate_titles]
+        if not labels:
+            works.append(w)
+            continue
+        fields = [_Field("title", w.title)]
+        fields += [_Field("title", t) for t in w.alternate_titles]
         if w.abstract:
-            fields.append(("abstract", w.abstract))
-        tags = [tag for label in labels if (tag := find_topic(label, fields))]
+            fields.append(_Field("abstract", w.abstract))
+        tags = [tag for label in labels if (tag := _find(label, fields))]
         works.append(replace(w, topics=tuple(tags)) if tags else w)
     return replace(resolution, works=tuple(works))
 
