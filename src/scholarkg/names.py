@@ -309,6 +309,7 @@ _INITIAL_SPLIT = re.compile(r"[-‐.\s]")
 _DOUBLED = re.compile(r"([^\W\d_])\1+", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1 << 16)
 def _is_initials(token: str) -> bool:
     """``J.``, ``C.Y.``, ``K`` (not ``Ch.``)."""
     parts = [fold_tight(p) for p in _INITIAL_SPLIT.split(token)]
@@ -316,7 +317,8 @@ def _is_initials(token: str) -> bool:
     return bool(parts) and all(len(p) == 1 for p in parts)
 
 
-def _words(name: PersonName) -> list[str]:
+@lru_cache(maxsize=1 << 20)
+def _words(name: PersonName) -> tuple[str, ...]:
     """Folded words in printed order: a hyphenated given name stays one word (``Xiao-Ming`` is
     not ``Ming``), initials stand alone (``C.Y.`` → c, y), the family splits at spaces and
     hyphens."""
@@ -326,9 +328,10 @@ def _words(name: PersonName) -> list[str]:
             out.extend(p for p in (fold_tight(x) for x in _INITIAL_SPLIT.split(g)) if p)
         elif w := fold_tight(g):
             out.append(w)
-    return out + fold(name.family).split()
+    return (*out, *fold(name.family).split())
 
 
+@lru_cache(maxsize=1 << 20)
 def _written_out(name: PersonName) -> PersonName:
     """Umlauts and rings as written without them: ``Jörg Müller`` → ``Joerg Mueller``."""
     text = unicodedata.normalize("NFC", " ".join([*name.given, name.family]))
@@ -339,6 +342,7 @@ def _written_out(name: PersonName) -> PersonName:
     return PersonName(given, family, name.suffix)
 
 
+@lru_cache(maxsize=1 << 20)
 def _after_initials(name: PersonName) -> PersonName | None:
     """The name someone goes by after leading initials: ``W. Bruce Croft`` → ``Bruce Croft``."""
     k = 0
@@ -349,15 +353,16 @@ def _after_initials(name: PersonName) -> PersonName | None:
     return PersonName(name.given[k:], name.family, name.suffix)
 
 
-def _aliases(name: PersonName) -> list[PersonName]:
+@lru_cache(maxsize=1 << 20)
+def _aliases(name: PersonName) -> tuple[PersonName, ...]:
     """A nickname printed in the name: ``Albert (Skip) Rizzo`` is Albert Rizzo and Skip Rizzo."""
     quoted = [g for g in name.given if _ALIAS.match(g)]
     if not quoted:
-        return []
+        return ()
     rest = tuple(g for g in name.given if not _ALIAS.match(g))
     out = [PersonName(rest, name.family, name.suffix)] if rest else []
     out += [PersonName((q[1:-1],), name.family, name.suffix) for q in quoted]
-    return out
+    return tuple(out)
 
 
 def _is_subsequence(short: Sequence[str], long_: Sequence[str]) -> bool:
@@ -394,14 +399,30 @@ def _middles_left_out(a: PersonName, b: PersonName) -> Compat:
     return Compat(level)
 
 
+@lru_cache(maxsize=1 << 20)
 def _undoubled(name: PersonName) -> PersonName:
     """The family name with doubled letters single: ``Kauffmann`` → ``Kaufman``."""
     return PersonName(name.given, _DOUBLED.sub(r"\1", name.family), name.suffix)
 
 
+@lru_cache(maxsize=1 << 20)
+def _signature(name: PersonName) -> frozenset[str]:
+    """Words of every spelling the rules below try; two names none of whose words agree cannot
+    be joined by any of them (a quick test before the rules)."""
+    out: set[str] = set()
+    for n in {name, _written_out(name), _undoubled(name)}:
+        out.update(w for w in _words(n) if len(w) > 1)
+        out.update(p for p in _given_parts(n) if len(p) > 1)
+        out.update(fold(n.family).split())
+        out.add(fold_tight(n.family))
+    return frozenset(out)
+
+
 def _other_spellings(a: PersonName, b: PersonName) -> Compat:
     """The best agreement of ``a`` and ``b`` as other spellings of one name (module docstring)."""
     if a.suffix and b.suffix and fold(a.suffix) != fold(b.suffix):
+        return Compat.CONFLICT
+    if not _signature(a) & _signature(b):
         return Compat.CONFLICT
     level = Compat.CONFLICT
     # the same name, spelled another way: STRONG at most

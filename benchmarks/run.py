@@ -1,0 +1,329 @@
+"""Benchmarks: scholarkg side by side with the naive pipeline, on generated institutes.
+
+    python benchmarks/run.py [--sizes 1000,10000,100000] [--stretch] [--out benchmarks/RESULTS.md]
+
+For each size (listings) it generates an institute (benchmarks/generate.py, seeded), then
+measures, each as a whole process under /usr/bin/time -v (wall time, peak memory):
+
+* ``scholarkg build`` (read, clean, resolve, map, load, check) and its stages' shares;
+* ``scholarkg check`` on the build; ``scholarkg coauthors NAME --topic T`` (the process, and the
+  query alone in-process); the all-coauthor-pairs aggregation on the store;
+* ``scholarkg export`` to Turtle and to JSON-LD;
+* the floor: pyoxigraph bulk-loading the same triples from an N-Triples file;
+* the naive pipeline (benchmarks/naive.py: rdflib graph triple by triple, pySHACL, rdflib
+  serializers) on the same pages;
+* resolution quality against the generator's ground truth (benchmarks/quality.py).
+
+It prints the table and writes it to RESULTS.md with the machine and the date. Timings are
+measurements, not assertions: nothing here fails when a target is missed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+WORK = HERE / "work"
+BIN = Path(sys.executable).parent
+SCHOLARKG = str(BIN / "scholarkg")
+
+sys.path.insert(0, str(HERE))
+
+
+@dataclass
+class Run:
+    seconds: float
+    peak_mb: float
+    stdout: str = ""
+
+
+@dataclass
+class Row:
+    listings: int
+    values: dict[str, Any] = field(default_factory=dict)
+
+
+def timed(cmd: list[str], cwd: Path = REPO) -> Run:
+    """Run a command under /usr/bin/time -v: wall seconds and peak resident memory."""
+    timer = ["/usr/bin/time", "-v"] if Path("/usr/bin/time").exists() else []
+    t0 = time.perf_counter()
+    proc = subprocess.run(timer + cmd, cwd=cwd, capture_output=True, text=True)
+    wall = time.perf_counter() - t0
+    if proc.returncode not in (0, 1):
+        sys.stderr.write(proc.stderr[-3000:])
+        raise SystemExit(f"failed ({proc.returncode}): {' '.join(cmd)}")
+    peak = float("nan")
+    m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", proc.stderr)
+    if m:
+        peak = int(m.group(1)) / 1024
+    return Run(wall, peak, proc.stdout)
+
+
+def generate(listings: int, seed: int) -> Path:
+    folder = WORK / f"inst-{listings}-s{seed}"
+    if (folder / "truth.json").exists():
+        return folder
+    if folder.exists():
+        shutil.rmtree(folder)
+    subprocess.run(
+        [sys.executable, str(HERE / "generate.py"), str(folder), "--listings", str(listings),
+         "--seed", str(seed)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    return folder
+
+
+def pick_question(out: Path) -> tuple[str, str]:
+    """A member with many papers, and the topic most of their tagged papers carry."""
+    from scholarkg.store import open_build, select
+
+    store = open_build(out)
+    q = """SELECT ?name ?label (COUNT(DISTINCT ?w) AS ?n) WHERE {
+      ?p <http://schema.org/memberOf> ?m ; <http://schema.org/name> ?name .
+      ?w <http://schema.org/author> ?p ; <http://schema.org/about> ?t .
+      ?t <http://www.w3.org/2004/02/skos/core#prefLabel> ?label .
+    } GROUP BY ?name ?label ORDER BY DESC(?n) ?name ?label LIMIT 1"""
+    rows = list(select(store, q))
+    return rows[0]["name"], rows[0]["label"]
+
+
+def in_process_queries(out: Path, name: str, topic: str) -> dict[str, float]:
+    from scholarkg.query import coauthor_pairs, coauthors
+    from scholarkg.store import open_build
+
+    store = open_build(out)
+    coauthors(store, name, topic)  # warm-up
+    samples = []
+    for _ in range(7):
+        t0 = time.perf_counter()
+        answer = coauthors(store, name, topic)
+        samples.append(time.perf_counter() - t0)
+    t0 = time.perf_counter()
+    pairs = coauthor_pairs(store)
+    pairs_s = time.perf_counter() - t0
+    return {
+        "coauthors_query_ms": statistics.median(samples) * 1000,
+        "coauthors_rows": len(answer.coauthors),
+        "pairs_s": pairs_s,
+        "pairs_rows": len(pairs),
+    }
+
+
+def floor(out: Path, tmp: Path) -> Run:
+    nt = tmp / "floor.nt"
+    with nt.open("wb") as fh:
+        subprocess.run([SCHOLARKG, "export", "--format", "ntriples", "--out", str(out)],
+                       stdout=fh, check=True)
+    code = (
+        "import pyoxigraph as ox, sys; s = ox.Store(sys.argv[1]); "
+        "s.bulk_load(path=sys.argv[2], format=ox.RdfFormat.N_TRIPLES); s.flush()"
+    )
+    store_dir = tmp / "floor-store"
+    shutil.rmtree(store_dir, ignore_errors=True)
+    run = timed([sys.executable, "-c", code, str(store_dir), str(nt)])
+    nt.unlink()
+    shutil.rmtree(store_dir, ignore_errors=True)
+    return run
+
+
+def bench(listings: int, seed: int, naive: bool) -> Row:
+    from quality import load_report, pairwise_scores
+
+    row = Row(listings)
+    inst = generate(listings, seed)
+    pages = sorted((inst / "pages").glob("*.txt"))
+    tmp = WORK / f"run-{listings}"
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
+    out = tmp / "out"
+    v = row.values
+    v["pages"] = len(pages)
+
+    build = timed([SCHOLARKG, "build", str(inst / "pages"), "--out", str(out)])
+    report = json.loads((out / "report.json").read_text())
+    v["build_s"], v["build_mb"] = build.seconds, build.peak_mb
+    v["triples"] = report["summary"]["triples"]
+    v["stages"] = report["timings_seconds"]
+    v["conforms"] = report["check"]["conforms"]
+
+    check = timed([SCHOLARKG, "check", "--out", str(out)])
+    v["check_s"], v["check_mb"] = check.seconds, check.peak_mb
+
+    name, topic = pick_question(out)
+    v["question"] = (name, topic)
+    cmd = timed([SCHOLARKG, "coauthors", name, "--topic", topic, "--out", str(out)])
+    v["coauthors_process_s"] = cmd.seconds
+    v.update(in_process_queries(out, name, topic))
+
+    for fmt, ext in (("turtle", "ttl"), ("jsonld", "jsonld")):
+        r = timed([SCHOLARKG, "export", "--format", fmt, "--output", str(tmp / f"g.{ext}"),
+                   "--out", str(out)])
+        v[f"export_{fmt}_s"], v[f"export_{fmt}_mb"] = r.seconds, r.peak_mb
+        (tmp / f"g.{ext}").unlink()
+
+    fl = floor(out, tmp)
+    v["floor_s"], v["floor_mb"] = fl.seconds, fl.peak_mb
+
+    scores = pairwise_scores(inst / "truth.json", load_report(out / "report.json"))
+    v["quality"] = scores
+
+    if naive:
+        r = timed([sys.executable, str(HERE / "naive.py"), *map(str, pages),
+                   "--out", str(tmp / "naive")])
+        steps = dict(
+            (ln.split()[0], float(ln.split()[1])) for ln in r.stdout.splitlines() if ln.strip()
+        )
+        v["naive_s"], v["naive_mb"] = r.seconds, r.peak_mb
+        v["naive_steps"] = steps
+    shutil.rmtree(tmp, ignore_errors=True)
+    return row
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = ""
+    try:
+        kb = int(re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text()).group(1))  # type: ignore[union-attr]
+        mem = f", {kb / 1024 / 1024:.0f} GiB"
+    except (OSError, AttributeError):
+        pass
+    import pyoxigraph
+    import pyshacl
+    import rdflib
+
+    return (
+        f"{os.cpu_count()} cores ({cpu}){mem}; Python {platform.python_version()}, "
+        f"pyoxigraph {pyoxigraph.__version__}, rdflib {rdflib.__version__}, "
+        f"pyshacl {pyshacl.__version__}"
+    )
+
+
+def fmt_s(x: float) -> str:
+    return f"{x:.2f}" if x < 100 else f"{x:.0f}"
+
+
+def render(rows: list[Row], seed: int) -> str:
+    def col(key: str, f: Any = fmt_s) -> list[str]:
+        return [f(r.values[key]) if key in r.values else "—" for r in rows]
+
+    heads = [f"{r.listings:,} listings" for r in rows]
+    lines = [
+        "# Benchmarks",
+        "",
+        f"Run {dt.date.today().isoformat()} by `make bench` (benchmarks/run.py, generator seed {seed}) on: "
+        f"{machine()}.",
+        "",
+        "Seconds are wall time of the whole process (`/usr/bin/time -v`) unless marked "
+        "in-process; memory is peak resident set size.",
+        "",
+        "| | " + " | ".join(heads) + " |",
+        "|---|" + "---|" * len(rows),
+    ]
+
+    def add(label: str, cells: list[str]) -> None:
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+
+    add("profile pages", col("pages", str))
+    add("triples written", col("triples", lambda x: f"{x:,}"))
+    add("**build** (read→check), s", col("build_s"))
+    add("build peak memory, MB", col("build_mb", lambda x: f"{x:,.0f}"))
+    stage_names = ("read", "clean", "resolve", "map", "load", "check")
+    for st in stage_names:
+        add(f"&nbsp;&nbsp;{st} share", [
+            f"{100 * r.values['stages'].get(st, 0) / r.values['build_s']:.0f}% "
+            f"({r.values['stages'].get(st, 0):.2f} s)" if "stages" in r.values else "—"
+            for r in rows
+        ])
+    add("graph conforms to the shapes", col("conforms", str))
+    add("`check` on the build, s", col("check_s"))
+    add("`coauthors NAME --topic T`, whole process, s", col("coauthors_process_s"))
+    add("&nbsp;&nbsp;its query alone (in-process, median of 7), ms",
+        col("coauthors_query_ms", lambda x: f"{x:.1f}"))
+    add("all coauthor pairs with counts (in-process), s", col("pairs_s"))
+    add("export Turtle, s", col("export_turtle_s"))
+    add("export JSON-LD (compacted), s", col("export_jsonld_s"))
+    add("export peak memory (Turtle / JSON-LD), MB", [
+        f"{r.values['export_turtle_mb']:,.0f} / {r.values['export_jsonld_mb']:,.0f}"
+        if "export_turtle_mb" in r.values else "—" for r in rows])
+    add("floor: pyoxigraph bulk load of the same N-Triples, s", col("floor_s"))
+    add("build ÷ floor", [
+        f"{r.values['build_s'] / r.values['floor_s']:.1f}×" if "floor_s" in r.values else "—"
+        for r in rows])
+    add("**naive pipeline**: parse + rdflib graph + pySHACL, s", [
+        fmt_s(sum(r.values["naive_steps"].get(k, 0) for k in ("parse", "build", "validate")))
+        if "naive_steps" in r.values else "not run" for r in rows])
+    add("naive pipeline, whole process incl. Turtle + JSON-LD, s", col("naive_s"))
+    add("naive peak memory, MB", col("naive_mb", lambda x: f"{x:,.0f}"))
+    add("**naive (whole process) ÷ build**", [
+        f"{r.values['naive_s'] / r.values['build_s']:.1f}×" if "naive_s" in r.values else "—"
+        for r in rows])
+    add("naive Turtle / JSON-LD serialization, s", [
+        f"{r.values['naive_steps']['turtle']:.2f} / {r.values['naive_steps']['jsonld']:.2f}"
+        if "naive_steps" in r.values else "—" for r in rows])
+    for kind in ("people", "papers"):
+        add(f"{kind}: pairwise precision / recall", [
+            f"{getattr(r.values['quality'], kind).precision:.4f} / "
+            f"{getattr(r.values['quality'], kind).recall:.4f}" if "quality" in r.values else "—"
+            for r in rows])
+    lines.append("")
+    qs = [f"{r.listings:,}: coauthors of {r.values['question'][0]!r} on "
+          f"{r.values['question'][1]!r} ({r.values.get('coauthors_rows', 0)} rows)"
+          for r in rows if "question" in r.values]
+    lines.append("Questions asked: " + "; ".join(qs) + ".")
+    lines.append("")
+    if len(rows) >= 2:
+        growth = []
+        for a, b in zip(rows, rows[1:], strict=False):
+            growth.append(f"{a.listings:,} → {b.listings:,} listings: build time "
+                          f"×{b.values['build_s'] / a.values['build_s']:.1f}")
+        lines.append("Growth: " + "; ".join(growth) + ".")
+        lines.append("")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument("--stretch", action="store_true", help="also run 1,000,000 listings")
+    parser.add_argument("--naive-max", type=int, default=100_000,
+                        help="run the naive pipeline up to this many listings")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--out", default=str(HERE / "RESULTS.md"))
+    args = parser.parse_args(argv)
+    sizes = [int(x) for x in args.sizes.split(",") if x]
+    if args.stretch:
+        sizes.append(1_000_000)
+    rows = []
+    for n in sizes:
+        print(f"… {n:,} listings", file=sys.stderr, flush=True)
+        rows.append(bench(n, args.seed, naive=n <= args.naive_max))
+        print(render(rows, args.seed), file=sys.stderr)
+    text = render(rows, args.seed)
+    Path(args.out).write_text(text, encoding="utf-8")
+    print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,447 @@
+"""Several profile pages into one graph: shared papers, members as each other's coauthors, order.
+
+The pages in ``tests/cases/multipage/`` belong to three members of one institute:
+
+* ``brandt.txt``: Katherine L. Brandt, printed elsewhere as ``Kate Brandt``, ``Katherine Brandt``
+* ``wojcik.txt``: Tomasz Wójcik, printed elsewhere as ``Tomasz W'ojcik``, ``T. Wojcik``
+* ``aguilar.txt``: Daniel Aguilar, printed elsewhere as ``Dan Aguilar``, ``Daniel Alberto Aguilar``
+
+"Uncertainty-Aware Planning for Household Robots" is listed on all three pages (each leaving out
+its owner); "Sparse Reward Shaping with Language Feedback" on Brandt's and Aguilar's; "Tactile
+Pretraining for Dexterous Manipulation" on Wójcik's and Aguilar's. Diego Aguilar shares a surname
+with Daniel and is someone else. Lena Fischer is printed once as ``Lena FISCHER``, Ana Pérez once as
+``Ana P'erez``.
+
+The bundled example in ``examples/pages/`` is built here too (see ``examples/README.md``).
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+import re
+import shutil
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from scholarkg import Config, build, open_build
+from scholarkg.export import export
+from scholarkg.pipeline import BuildResult
+from scholarkg.query import coauthors
+from scholarkg.store import select
+
+ROOT = Path(__file__).resolve().parent.parent
+CASE = Path(__file__).resolve().parent / "cases" / "multipage"
+PAGES = [CASE / "aguilar.txt", CASE / "brandt.txt", CASE / "wojcik.txt"]
+EXAMPLES = ROOT / "examples" / "pages"
+
+SCHEMA = "http://schema.org/"
+SKG = "https://w3id.org/scholarkg/ns#"
+CONFIG = Config(
+    base="https://kg.example.org/",
+    institute_name="Example Institute for AI",
+    institute_iri="https://institute.example.org/",
+)
+
+PLANNING = "Uncertainty-Aware Planning for Household Robots"
+SHAPING = "Sparse Reward Shaping with Language Feedback"
+TACTILE = "Tactile Pretraining for Dexterous Manipulation"
+BENCHMARK = "Benchmarking Tactile Sensors for Dexterous Grasping"
+
+
+# ---------------------------------------------------------------- helpers
+
+
+Built = tuple[BuildResult, ox.Store]
+
+
+def _build(inputs: list[Path] | list[str], out: Path, check: bool = True) -> Built:
+    result = build(inputs, out_dir=out, config=CONFIG, check=check)
+    return result, open_build(out)
+
+
+def _ntriples(out: Path) -> bytes:
+    store = open_build(out)
+    sink = io.BytesIO()
+    export(store, "ntriples", sink)
+    return sink.getvalue()
+
+
+def _people(store: ox.Store) -> dict[str, set[str]]:
+    """Canonical name → alternate names, for every schema:Person."""
+    rows = select(
+        store,
+        f"""SELECT ?p ?name ?alt WHERE {{
+          ?p a <{SCHEMA}Person> ; <{SCHEMA}name> ?name .
+          OPTIONAL {{ ?p <{SCHEMA}alternateName> ?alt }}
+        }}""",
+    )
+    by_iri: dict[str, tuple[str, set[str]]] = {}
+    for r in rows:
+        name, alts = by_iri.setdefault(r["p"], (r["name"], set()))
+        assert name == r["name"], f"{r['p']} has two names"
+        if r["alt"] is not None:
+            alts.add(r["alt"])
+    names = [n for n, _ in by_iri.values()]
+    assert len(names) == len(set(names)), f"two people share a canonical name: {sorted(names)}"
+    return {n: alts for n, alts in by_iri.values()}
+
+
+def _papers(store: ox.Store) -> dict[str, set[str]]:
+    """Canonical title → names of its authors, for every schema:ScholarlyArticle."""
+    rows = select(
+        store,
+        f"""SELECT ?w ?title ?name WHERE {{
+          ?w a <{SCHEMA}ScholarlyArticle> ; <{SCHEMA}name> ?title .
+          OPTIONAL {{ ?w <{SCHEMA}author> ?a . ?a <{SCHEMA}name> ?name }}
+        }}""",
+    )
+    by_iri: dict[str, tuple[str, set[str]]] = {}
+    for r in rows:
+        _, authors = by_iri.setdefault(r["w"], (r["title"], set()))
+        if r["name"] is not None:
+            authors.add(r["name"])
+    titles = [t for t, _ in by_iri.values()]
+    assert len(titles) == len(set(titles)), f"two papers share a title: {sorted(titles)}"
+    return {t: a for t, a in by_iri.values()}
+
+
+def _iris_named(store: ox.Store, text: str) -> set[str]:
+    """People whose canonical or alternate name is exactly ``text``."""
+    rows = select(
+        store,
+        f"""SELECT DISTINCT ?p WHERE {{
+          ?p a <{SCHEMA}Person> .
+          {{ ?p <{SCHEMA}name> ?n }} UNION {{ ?p <{SCHEMA}alternateName> ?n }}
+          FILTER(STR(?n) = "{text}")
+        }}""",
+    )
+    return {r["p"] for r in rows}
+
+
+def _members(store: ox.Store) -> dict[str, str]:
+    """Canonical name → IRI of every person with a membership of the configured institute."""
+    rows = select(
+        store,
+        f"""SELECT ?p ?name WHERE {{
+          ?p <{SCHEMA}name> ?name ; <{SCHEMA}memberOf> ?role .
+          ?role <{SCHEMA}memberOf> <{CONFIG.institute_iri}> .
+        }}""",
+    )
+    return {r["name"]: r["p"] for r in rows}
+
+
+def _printed_forms(store: ox.Store, name: str) -> set[str]:
+    rows = select(
+        store,
+        f"""SELECT ?text WHERE {{
+          ?p <{SCHEMA}name> "{name}" ; <{SKG}printedForm> ?f . ?f <{SKG}text> ?text .
+        }}""",
+    )
+    return {r["text"] for r in rows}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    out = tmp_path_factory.mktemp("multipage") / "out"
+    return _build(PAGES, out)
+
+
+# ---------------------------------------------------------------- the three members' pages
+
+
+def test_build_reads_every_record_and_conforms(built: Built) -> None:
+    result, _ = built
+    assert (result.files, result.listings, result.author_lines) == (3, 8, 19)
+    assert result.rejected == 0
+    assert result.conforms is True
+    assert result.violations == 0
+
+
+def test_people_and_paper_counts_are_exact(built: Built) -> None:
+    result, store = built
+    assert (result.people, result.works) == (6, 4)
+    assert len(_people(store)) == 6
+    assert len(_papers(store)) == 4
+
+
+def test_canonical_names_and_alternate_names_are_exact(built: Built) -> None:
+    _, store = built
+    assert _people(store) == {
+        "Katherine L. Brandt": {"Kate Brandt", "Katherine Brandt"},
+        "Tomasz Wójcik": {"T. Wojcik"},
+        "Daniel Aguilar": {"Dan Aguilar", "Daniel Alberto Aguilar"},
+        "Diego Aguilar": set(),
+        "Lena Fischer": set(),
+        "Ana Pérez": set(),
+    }
+
+
+def test_repaired_and_recased_printings_are_kept_as_printed_forms(built: Built) -> None:
+    _, store = built
+    assert _printed_forms(store, "Tomasz Wójcik") == {"Tomasz W'ojcik"}
+    assert _printed_forms(store, "Lena Fischer") == {"Lena FISCHER"}
+    assert _printed_forms(store, "Ana Pérez") == {"Ana P'erez"}
+
+
+def test_paper_listed_on_two_or_three_pages_is_one_node_with_every_owner(built: Built) -> None:
+    _, store = built
+    assert _papers(store) == {
+        PLANNING: {"Katherine L. Brandt", "Tomasz Wójcik", "Daniel Aguilar", "Lena Fischer"},
+        SHAPING: {"Katherine L. Brandt", "Daniel Aguilar", "Diego Aguilar"},
+        TACTILE: {"Tomasz Wójcik", "Daniel Aguilar", "Ana Pérez"},
+        BENCHMARK: {"Tomasz Wójcik", "Lena Fischer", "Ana Pérez"},
+    }
+    rows = list(
+        select(
+            store,
+            f"""SELECT ?w (COUNT(?src) AS ?n) WHERE {{
+              ?w <{SCHEMA}name> "{PLANNING}" ; <{SKG}source> ?src .
+            }} GROUP BY ?w""",
+        )
+    )
+    assert [int(r["n"]) for r in rows] == [3]  # one node, from the three listings
+
+
+def test_member_printed_as_coauthor_is_the_node_of_their_own_profile(built: Built) -> None:
+    _, store = built
+    members = _members(store)
+    assert set(members) == {"Katherine L. Brandt", "Tomasz Wójcik", "Daniel Aguilar"}
+    for variant, member in [
+        ("Kate Brandt", "Katherine L. Brandt"),  # nickname, on Wójcik's page
+        ("Katherine Brandt", "Katherine L. Brandt"),  # middle initial dropped, Aguilar's page
+        ("T. Wojcik", "Tomasz Wójcik"),  # initial and no accent, Aguilar's page
+        ("Dan Aguilar", "Daniel Aguilar"),  # nickname, on two pages
+        ("Daniel Alberto Aguilar", "Daniel Aguilar"),  # middle name added, Brandt's page
+    ]:
+        assert _iris_named(store, variant) == {members[member]}, variant
+
+
+def test_people_sharing_a_surname_stay_apart(built: Built) -> None:
+    _, store = built
+    daniel = _iris_named(store, "Daniel Aguilar")
+    diego = _iris_named(store, "Diego Aguilar")
+    assert len(daniel) == len(diego) == 1
+    assert daniel != diego
+
+
+def test_coauthors_of_a_member_looked_up_by_a_variant(built: Built) -> None:
+    _, store = built
+    answer = coauthors(store, "Kate Brandt")
+    assert answer.person == "Katherine L. Brandt"
+    got = {(c.name, c.shared_papers) for c in answer.coauthors}
+    assert got == {
+        ("Daniel Aguilar", 2),
+        ("Diego Aguilar", 1),
+        ("Lena Fischer", 1),
+        ("Tomasz Wójcik", 1),
+    }
+    answer = coauthors(store, "Dan Aguilar")
+    assert answer.person == "Daniel Aguilar"
+    assert {(c.name, c.shared_papers) for c in answer.coauthors} == {
+        ("Katherine L. Brandt", 2),
+        ("Tomasz Wójcik", 2),
+        ("Ana Pérez", 1),
+        ("Diego Aguilar", 1),
+        ("Lena Fischer", 1),
+    }
+
+
+# ---------------------------------------------------------------- order of the inputs
+
+
+def test_export_is_byte_identical_whatever_the_order_of_the_inputs(tmp_path: Path) -> None:
+    exports = set()
+    for i, order in enumerate(itertools.permutations(PAGES)):
+        _build(list(order), tmp_path / f"o{i}", check=False)
+        exports.add(_ntriples(tmp_path / f"o{i}"))
+    assert len(exports) == 1
+    assert next(iter(exports))  # not empty
+
+
+def test_files_named_one_by_one_or_their_folder_give_the_same_bytes(tmp_path: Path) -> None:
+    _build([str(p) for p in PAGES], tmp_path / "files", check=False)
+    _build([str(CASE)], tmp_path / "folder", check=False)
+    _build([str(CASE), str(PAGES[1])], tmp_path / "both", check=False)  # named twice
+    files = _ntriples(tmp_path / "files")
+    assert files == _ntriples(tmp_path / "folder")
+    assert files == _ntriples(tmp_path / "both")
+
+
+def _renamed_build(tmp_path: Path, tag: str, names: dict[str, str]) -> bytes:
+    """Build copies of the pages under other file names; give back the export with the file
+    names mapped back to the originals (``skg:source`` values name the file). A person's
+    ``skg:source`` is where they are first mentioned, by file name, so it is left out."""
+    folder = tmp_path / tag
+    folder.mkdir()
+    for page in PAGES:
+        shutil.copy(page, folder / names[page.name])
+    out = tmp_path / f"{tag}-out"
+    _build([folder], out, check=False)
+    text = _ntriples(out).decode("utf-8")
+    for original, renamed in names.items():
+        text = text.replace(str(folder / renamed), original)
+    first_mention = re.compile(r"^<[^>]*/person/[^>#]*> <" + re.escape(SKG) + r"source> ")
+    lines = [ln for ln in text.splitlines(keepends=True) if not first_mention.match(ln)]
+    return "".join(sorted(lines)).encode("utf-8")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason=(
+        "resolve._author_order breaks ties by file path: when listings of a paper print the "
+        "same number of authors, the one from the file that sorts first sets the order, and an "
+        "author with no printed predecessor is put first; so renaming the page files reorders "
+        "skg:authorList of three of the four papers (e.g. Household Robots becomes Wójcik, "
+        "Brandt, Aguilar, Fischer instead of Brandt, Wójcik, Aguilar, Fischer). resolve.py "
+        "promises that ties are broken by content, never by position"
+    ),
+)
+def test_renaming_the_page_files_changes_nothing_but_the_source_paths(tmp_path: Path) -> None:
+    forward = {"aguilar.txt": "1.txt", "brandt.txt": "2.txt", "wojcik.txt": "3.txt"}
+    backward = {"aguilar.txt": "3.txt", "brandt.txt": "2.txt", "wojcik.txt": "1.txt"}
+    swapped = {"aguilar.txt": "2.txt", "brandt.txt": "1.txt", "wojcik.txt": "3.txt"}
+    first = _renamed_build(tmp_path, "forward", forward)
+    assert first == _renamed_build(tmp_path, "backward", backward)
+    assert first == _renamed_build(tmp_path, "swapped", swapped)
+
+
+# ---------------------------------------------------------------- the bundled example
+
+
+@pytest.fixture(scope="module")
+def example(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    out = tmp_path_factory.mktemp("example") / "out"
+    return _build([EXAMPLES], out)
+
+
+def test_example_builds_and_conforms(example: Built) -> None:
+    result, _ = example
+    assert result.files == 4
+    assert result.rejected == 0
+    assert result.conforms is True
+
+
+def test_example_export_does_not_depend_on_input_order(tmp_path: Path) -> None:
+    pages = sorted(EXAMPLES.glob("*.txt"))
+    _build(pages, tmp_path / "a", check=False)
+    _build(list(reversed(pages)), tmp_path / "b", check=False)
+    _build([EXAMPLES], tmp_path / "c", check=False)
+    assert _ntriples(tmp_path / "a") == _ntriples(tmp_path / "b") == _ntriples(tmp_path / "c")
+
+
+def test_example_members_are_one_node_each_under_their_variants(example: Built) -> None:
+    _, store = example
+    members = _members(store)
+    assert set(members) == {
+        "Razvan Pascanu",
+        "Hélène Lefèvre",
+        "William J. Okafor",
+        "Jürgen Köhler",
+    }
+    people = _people(store)
+    assert people["Razvan Pascanu"] == {"R. Pascanu"}
+    assert _printed_forms(store, "Razvan Pascanu") == {"Razvan PASCANU"}
+    assert "Helene Lefevre" in _printed_forms(store, "Hélène Lefèvre")
+    assert "Hélène LEFÈVRE" in _printed_forms(store, "Hélène Lefèvre")
+    assert "J. Köhler" in people["Jürgen Köhler"]
+    assert "William Okafor" in people["William J. Okafor"]
+    for name in ("Helene Lefevre", "Hélène LEFÈVRE", "Razvan PASCANU", "William Okafor"):
+        assert name not in people
+
+
+def test_example_keeps_the_seed_page_repairs(example: Built) -> None:
+    _, store = example
+    people = _people(store)
+    assert people["Stephanie C.Y. Chan"] == {"Stephanie Chan"}
+    assert people["Alexander Y. Ku"] == {"Alex Ku"}
+    assert _printed_forms(store, "Petar Veličković") == {"Petar Velivckovi 'c"}
+    assert _printed_forms(store, "Álvaro Arroyo") == {"'Alvaro Arroyo"}
+    papers = _papers(store)
+    noprop = [t for t in papers if t.startswith("NoProp")]
+    assert noprop == [
+        "NoProp: Training Neural Networks without Back-propagation or Forward-propagation"
+    ]
+
+
+def test_example_similar_titles_that_are_different_papers_stay_apart(example: Built) -> None:
+    _, store = example
+    papers = _papers(store)
+    part_1 = papers["Sparse Credit Assignment in Recurrent Networks: Part I"]
+    part_2 = papers["Sparse Credit Assignment in Recurrent Networks: Part II"]
+    assert part_1 == part_2 == {"Hélène Lefèvre", "Jürgen Köhler", "Ivana Marković"}
+    # "Graph Message Passing for Multi-Robot Coordination" is an earlier title of this paper
+    assert "Efficient Graph Message Passing for Multi-Robot Coordination" in papers
+    assert "Graph Message Passing for Multi-Robot Coordination" not in papers
+    assert "Graph Message Passing for Multi-Robot Exploration" in papers
+
+
+def test_example_people_sharing_a_surname_stay_apart(example: Built) -> None:
+    _, store = example
+    people = _people(store)
+    assert "Daniel Okafor" in people
+    assert "Daniel Okafor" not in people["William J. Okafor"]
+
+
+EXPECTED_EXAMPLE_TITLES = {
+    # from the seed page
+    "On the generalization of language models from in-context learning and finetuning: "
+    "a controlled study",
+    "LLMs are Greedy Agents: Effects of RL Fine-tuning on Decision-Making Abilities",
+    "Why do LLMs attend to the first token?",
+    "NoProp: Training Neural Networks without Back-propagation or Forward-propagation",
+    "How do language models learn facts? Dynamics, curricula and hallucinations",
+    "From Markov to Laplace: How Mamba In-Context Learns Markov Chains",
+    # invented for the example
+    "Replay-Free Continual Reinforcement Learning with Frozen Policy Anchors",
+    "Linear Recurrences as Warm Starts for Deep State Space Models",
+    "Sparse Credit Assignment in Recurrent Networks: Part I",
+    "Sparse Credit Assignment in Recurrent Networks: Part II",
+    "Efficient Graph Message Passing for Multi-Robot Coordination",
+    "Graph Message Passing for Multi-Robot Exploration",
+}
+
+
+def test_example_papers_are_exactly_the_twelve_listed(example: Built) -> None:
+    result, store = example
+    assert set(_papers(store)) == EXPECTED_EXAMPLE_TITLES
+    assert result.works == 12
+
+
+def test_example_people_are_exactly_thirty_six(example: Built) -> None:
+    result, store = example
+    people = _people(store)
+    assert result.people == len(people) == 36
+    assert people["William J. Okafor"] == {"Bill Okafor", "W. Okafor", "William Okafor"}
+    assert people["Sergio Peña"] == set()
+    assert _printed_forms(store, "Sergio Peña") == {"Sergio Pe~na", "Sergio Pena"}
+    assert _printed_forms(store, "Jürgen Köhler") == {'J"urgen K"ohler'}
+    assert "H'el`ene Lef`evre" in _printed_forms(store, "Hélène Lefèvre")
+    assert _papers(store)[
+        "Replay-Free Continual Reinforcement Learning with Frozen Policy Anchors"
+    ] == {"Razvan Pascanu", "Hélène Lefèvre", "William J. Okafor", "Sergio Peña"}
+
+
+def test_example_config_file_names_the_institute() -> None:
+    from scholarkg import load_config
+
+    cfg = load_config(ROOT / "examples" / "scholarkg.toml")
+    assert cfg == CONFIG
+    assert re.match(r"^https://", cfg.institute_iri)
+
+
+def test_example_demo_question_coauthors_on_a_topic(example: Built) -> None:
+    _, store = example
+    answer = coauthors(store, "Razvan Pascanu", topic="Reinforcement Learning")
+    assert answer.person == "Razvan Pascanu"
+    assert {(c.name, c.shared_papers) for c in answer.coauthors} == {
+        ("Hélène Lefèvre", 1),
+        ("Sergio Peña", 1),
+        ("William J. Okafor", 1),
+        ("Thomas Schmied", 1),
+        ("Jorg Bornschein", 1),
+        ("Jordi Grau-Moya", 1),
+        ("Markus Wulfmeier", 1),
+    }
