@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import itertools
 import json
 import os
 import platform
@@ -126,8 +127,9 @@ def in_process_queries(out: Path, name: str, topic: str) -> dict[str, float]:
 def floor(out: Path, tmp: Path) -> Run:
     nt = tmp / "floor.nt"
     with nt.open("wb") as fh:
-        subprocess.run([SCHOLARKG, "export", "--format", "ntriples", "--out", str(out)],
-                       stdout=fh, check=True)
+        subprocess.run(
+            [SCHOLARKG, "export", "--format", "ntriples", "--out", str(out)], stdout=fh, check=True
+        )
     code = (
         "import pyoxigraph as ox, sys; s = ox.Store(sys.argv[1]); "
         "s.bulk_load(path=sys.argv[2], format=ox.RdfFormat.N_TRIPLES); s.flush()"
@@ -170,8 +172,18 @@ def bench(listings: int, seed: int, naive: bool) -> Row:
     v.update(in_process_queries(out, name, topic))
 
     for fmt, ext in (("turtle", "ttl"), ("jsonld", "jsonld")):
-        r = timed([SCHOLARKG, "export", "--format", fmt, "--output", str(tmp / f"g.{ext}"),
-                   "--out", str(out)])
+        r = timed(
+            [
+                SCHOLARKG,
+                "export",
+                "--format",
+                fmt,
+                "--output",
+                str(tmp / f"g.{ext}"),
+                "--out",
+                str(out),
+            ]
+        )
         v[f"export_{fmt}_s"], v[f"export_{fmt}_mb"] = r.seconds, r.peak_mb
         (tmp / f"g.{ext}").unlink()
 
@@ -182,8 +194,9 @@ def bench(listings: int, seed: int, naive: bool) -> Row:
     v["quality"] = scores
 
     if naive:
-        r = timed([sys.executable, str(HERE / "naive.py"), *map(str, pages),
-                   "--out", str(tmp / "naive")])
+        r = timed(
+            [sys.executable, str(HERE / "naive.py"), *map(str, pages), "--out", str(tmp / "naive")]
+        )
         steps = dict(
             (ln.split()[0], float(ln.split()[1])) for ln in r.stdout.splitlines() if ln.strip()
         )
@@ -231,8 +244,8 @@ def render(rows: list[Row], seed: int) -> str:
     lines = [
         "# Benchmarks",
         "",
-        f"Run {dt.date.today().isoformat()} by `make bench` (benchmarks/run.py, generator seed {seed}) on: "
-        f"{machine()}.",
+        f"Run {dt.date.today().isoformat()} by `make bench` (benchmarks/run.py, generator "
+        f"seed {seed}) on: {machine()}.",
         "",
         "Seconds are wall time of the whole process (`/usr/bin/time -v`) unless marked "
         "in-process; memory is peak resident set size.",
@@ -250,53 +263,97 @@ def render(rows: list[Row], seed: int) -> str:
     add("build peak memory, MB", col("build_mb", lambda x: f"{x:,.0f}"))
     stage_names = ("read", "clean", "resolve", "map", "load", "check")
     for st in stage_names:
-        add(f"&nbsp;&nbsp;{st} share", [
-            f"{100 * r.values['stages'].get(st, 0) / r.values['build_s']:.0f}% "
-            f"({r.values['stages'].get(st, 0):.2f} s)" if "stages" in r.values else "—"
-            for r in rows
-        ])
+        add(
+            f"&nbsp;&nbsp;{st} share",
+            [
+                f"{100 * r.values['stages'].get(st, 0) / r.values['build_s']:.0f}% "
+                f"({r.values['stages'].get(st, 0):.2f} s)"
+                if "stages" in r.values
+                else "—"
+                for r in rows
+            ],
+        )
     add("graph conforms to the shapes", col("conforms", str))
     add("`check` on the build, s", col("check_s"))
     add("`coauthors NAME --topic T`, whole process, s", col("coauthors_process_s"))
-    add("&nbsp;&nbsp;its query alone (in-process, median of 7), ms",
-        col("coauthors_query_ms", lambda x: f"{x:.1f}"))
+    add(
+        "&nbsp;&nbsp;its query alone (in-process, median of 7), ms",
+        col("coauthors_query_ms", lambda x: f"{x:.1f}"),
+    )
     add("all coauthor pairs with counts (in-process), s", col("pairs_s"))
     add("export Turtle, s", col("export_turtle_s"))
     add("export JSON-LD (compacted), s", col("export_jsonld_s"))
-    add("export peak memory (Turtle / JSON-LD), MB", [
-        f"{r.values['export_turtle_mb']:,.0f} / {r.values['export_jsonld_mb']:,.0f}"
-        if "export_turtle_mb" in r.values else "—" for r in rows])
+    add(
+        "export peak memory (Turtle / JSON-LD), MB",
+        [
+            f"{r.values['export_turtle_mb']:,.0f} / {r.values['export_jsonld_mb']:,.0f}"
+            if "export_turtle_mb" in r.values
+            else "—"
+            for r in rows
+        ],
+    )
     add("floor: pyoxigraph bulk load of the same N-Triples, s", col("floor_s"))
-    add("build ÷ floor", [
-        f"{r.values['build_s'] / r.values['floor_s']:.1f}×" if "floor_s" in r.values else "—"
-        for r in rows])
-    add("**naive pipeline**: parse + rdflib graph + pySHACL, s", [
-        fmt_s(sum(r.values["naive_steps"].get(k, 0) for k in ("parse", "build", "validate")))
-        if "naive_steps" in r.values else "not run" for r in rows])
+    add(
+        "build ÷ floor",
+        [
+            f"{r.values['build_s'] / r.values['floor_s']:.1f}×" if "floor_s" in r.values else "—"
+            for r in rows
+        ],
+    )
+    add(
+        "**naive pipeline**: parse + rdflib graph + pySHACL, s",
+        [
+            fmt_s(sum(r.values["naive_steps"].get(k, 0) for k in ("parse", "build", "validate")))
+            if "naive_steps" in r.values
+            else "not run"
+            for r in rows
+        ],
+    )
     add("naive pipeline, whole process incl. Turtle + JSON-LD, s", col("naive_s"))
     add("naive peak memory, MB", col("naive_mb", lambda x: f"{x:,.0f}"))
-    add("**naive (whole process) ÷ build**", [
-        f"{r.values['naive_s'] / r.values['build_s']:.1f}×" if "naive_s" in r.values else "—"
-        for r in rows])
-    add("naive Turtle / JSON-LD serialization, s", [
-        f"{r.values['naive_steps']['turtle']:.2f} / {r.values['naive_steps']['jsonld']:.2f}"
-        if "naive_steps" in r.values else "—" for r in rows])
+    add(
+        "**naive (whole process) ÷ build**",
+        [
+            f"{r.values['naive_s'] / r.values['build_s']:.1f}×" if "naive_s" in r.values else "—"
+            for r in rows
+        ],
+    )
+    add(
+        "naive Turtle / JSON-LD serialization, s",
+        [
+            f"{r.values['naive_steps']['turtle']:.2f} / {r.values['naive_steps']['jsonld']:.2f}"
+            if "naive_steps" in r.values
+            else "—"
+            for r in rows
+        ],
+    )
     for kind in ("people", "papers"):
-        add(f"{kind}: pairwise precision / recall", [
-            f"{getattr(r.values['quality'], kind).precision:.4f} / "
-            f"{getattr(r.values['quality'], kind).recall:.4f}" if "quality" in r.values else "—"
-            for r in rows])
+        add(
+            f"{kind}: pairwise precision / recall",
+            [
+                f"{getattr(r.values['quality'], kind).precision:.4f} / "
+                f"{getattr(r.values['quality'], kind).recall:.4f}"
+                if "quality" in r.values
+                else "—"
+                for r in rows
+            ],
+        )
     lines.append("")
-    qs = [f"{r.listings:,}: coauthors of {r.values['question'][0]!r} on "
-          f"{r.values['question'][1]!r} ({r.values.get('coauthors_rows', 0)} rows)"
-          for r in rows if "question" in r.values]
+    qs = [
+        f"{r.listings:,}: coauthors of {r.values['question'][0]!r} on "
+        f"{r.values['question'][1]!r} ({r.values.get('coauthors_rows', 0)} rows)"
+        for r in rows
+        if "question" in r.values
+    ]
     lines.append("Questions asked: " + "; ".join(qs) + ".")
     lines.append("")
     if len(rows) >= 2:
         growth = []
-        for a, b in zip(rows, rows[1:], strict=False):
-            growth.append(f"{a.listings:,} → {b.listings:,} listings: build time "
-                          f"×{b.values['build_s'] / a.values['build_s']:.1f}")
+        for a, b in itertools.pairwise(rows):
+            growth.append(
+                f"{a.listings:,} → {b.listings:,} listings: build time "
+                f"×{b.values['build_s'] / a.values['build_s']:.1f}"
+            )
         lines.append("Growth: " + "; ".join(growth) + ".")
         lines.append("")
     return "\n".join(lines) + "\n"
@@ -306,8 +363,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,10000,100000")
     parser.add_argument("--stretch", action="store_true", help="also run 1,000,000 listings")
-    parser.add_argument("--naive-max", type=int, default=100_000,
-                        help="run the naive pipeline up to this many listings")
+    parser.add_argument(
+        "--naive-max",
+        type=int,
+        default=100_000,
+        help="run the naive pipeline up to this many listings",
+    )
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--out", default=str(HERE / "RESULTS.md"))
     args = parser.parse_args(argv)

@@ -13,7 +13,8 @@ from scholarkg.validate import validate_store
 
 P = (
     "PREFIX schema: <http://schema.org/> PREFIX foaf: <http://xmlns.com/foaf/0.1/> "
-    "PREFIX skg: <https://w3id.org/scholarkg/ns#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
+    "PREFIX skg: <https://w3id.org/scholarkg/ns#> "
+    "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
     "PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> "
 )
 
