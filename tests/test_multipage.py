@@ -288,17 +288,6 @@ def _renamed_build(tmp_path: Path, tag: str, names: dict[str, str]) -> bytes:
     return "".join(sorted(lines)).encode("utf-8")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "resolve._author_order breaks ties by file path: when listings of a paper print the "
-        "same number of authors, the one from the file that sorts first sets the order, and an "
-        "author with no printed predecessor is put first; so renaming the page files reorders "
-        "skg:authorList of three of the four papers (e.g. Household Robots becomes Wójcik, "
-        "Brandt, Aguilar, Fischer instead of Brandt, Wójcik, Aguilar, Fischer). resolve.py "
-        "promises that ties are broken by content, never by position"
-    ),
-)
 def test_renaming_the_page_files_changes_nothing_but_the_source_paths(tmp_path: Path) -> None:
     forward = {"aguilar.txt": "1.txt", "brandt.txt": "2.txt", "wojcik.txt": "3.txt"}
     backward = {"aguilar.txt": "3.txt", "brandt.txt": "2.txt", "wojcik.txt": "1.txt"}

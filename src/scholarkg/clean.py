@@ -45,6 +45,7 @@ _LETTER_CMDS = {
     "H": "ouOU",  # double acute: ő ű
     "k": "aeAE",  # ogonek: ą ę
     "r": "auAU",  # ring: å ů
+    "d": "aeiouyAEIOUY",  # dot below: ạ ẹ ị ọ ụ ỵ (Vietnamese)
 }
 _LATEX_CHARS = re.compile(r"[\\{}]")
 _WORD_SPLIT = re.compile(r"\s+")
@@ -85,6 +86,14 @@ def _sites(word: str) -> list[_Site]:
     while i < n:
         c = word[i]
         nxt = word[i + 1] if i + 1 < n else ""
+        third = word[i + 2] if i + 2 < n else ""
+        if c in _MARKS and c != "'" and nxt in _LETTER_CMDS and third in _LETTER_CMDS[nxt]:
+            inner = _accent(nxt, third)  # stacked: "Vi^det" is Vi\^{\d{e}}t → Việt
+            outer = _accent(_MARKS[c], inner) if inner else None
+            if outer:
+                sites.append(_Site(i, 3, outer, True))
+                i += 3
+                continue
         if c in _MARKS and nxt.isalpha():
             acc = _accent(_MARKS[c], nxt)
             if acc:

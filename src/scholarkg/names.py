@@ -155,8 +155,9 @@ def _given_parts(name: PersonName) -> tuple[str, ...]:
 
 
 def name_key(name: PersonName) -> str:
-    """Identity key for EXACT agreement: given parts run together | family, folded."""
-    return "".join(_given_parts(name)) + "|" + fold_tight(name.family)
+    """Identity key for EXACT agreement: given parts run together | family | suffix, folded."""
+    key = "".join(_given_parts(name)) + "|" + fold_tight(name.family)
+    return f"{key}|{fold_tight(name.suffix)}" if name.suffix else key
 
 
 def lookup_key(text: str) -> str:
@@ -255,6 +256,8 @@ def compare(a: PersonName, b: PersonName) -> Compat:
     A name with two given words is also read with the second as part of the family name
     (Spanish double surnames printed without a hyphen); the better reading counts.
     """
+    if a.suffix and b.suffix and fold(a.suffix) != fold(b.suffix):
+        return Compat.CONFLICT  # John Smith Jr. is not John Smith Sr.
     level = _compare(a, b)
     if level >= Compat.STRONG:
         return level

@@ -85,6 +85,8 @@ def looks_like_name(line: str) -> bool:
         letters = [c for c in tok if c.isalpha()]
         if low in _PARTICLES and not (tok[0].isupper() and i == 0):
             continue
+        if 0 < i < len(tokens) - 1 and tok.islower() and len(tok) <= 3 and low not in _TITLE_WORDS:
+            continue  # a particle we do not list: "Ngugi wa Thiong'o"
         if _SUFFIX.match(tok) and i == len(tokens) - 1:
             continue
         if low in _TITLE_WORDS:

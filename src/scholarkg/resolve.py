@@ -362,7 +362,7 @@ def _resolve_people(forms: list[_Form], listings: list[_Listing], work_of: list[
         ):
             continue  # a nickname or initial, or a name several people carry: needs context
         score = (level, ev)
-        if ev < 100 and (ambiguous(a, b, score) or ambiguous(b, a, score)):
+        if ambiguous(a, b, score) or ambiguous(b, a, score):
             continue
         accepted.append((level, ev, a, b))
     accepted.sort(key=lambda t: (-t[0], -t[1], forms[t[2]].key, forms[t[3]].key))
@@ -491,10 +491,10 @@ def _name_rank(m: Mention) -> tuple[object, ...]:
     has_marks = any(ord(c) > 127 for c in n.display)
     return (
         m.is_profile_owner,
-        not m.repaired,
         len(first) > 1,
         len(first),
-        has_marks,
+        has_marks,  # Álvaro (repaired from 'Alvaro) over a plain Alvaro
+        not m.repaired,
         specificity(n),
         sum(1 for g in n.given if g.endswith(".")),
     )
@@ -686,7 +686,8 @@ def _author_order(
 
     ordered = sorted(
         recs,
-        key=lambda r: (-len(printed(r)), r.listing.source.path, r.listing.source.line),
+        # ties broken by content (the printed order itself), never by file name
+        key=lambda r: (-len(printed(r)), printed(r), r.listing.title),
     )
     order: list[str] = []
     for rec in ordered:
