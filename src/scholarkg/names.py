@@ -101,6 +101,7 @@ def fold(text: str) -> str:
     return " ".join(re.findall(r"[^\W_]+", stripped))
 
 
+@lru_cache(maxsize=1 << 20)
 def fold_tight(text: str) -> str:
     """:func:`fold` without spaces: ``Grau-Moya`` and ``Grau Moya`` agree."""
     return fold(text).replace(" ", "")
@@ -154,6 +155,7 @@ def _given_parts(name: PersonName) -> tuple[str, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=1 << 20)
 def name_key(name: PersonName) -> str:
     """Identity key for EXACT agreement: given parts run together | family | suffix, folded."""
     key = "".join(_given_parts(name)) + "|" + fold_tight(name.family)
@@ -185,7 +187,9 @@ def block_keys(name: PersonName) -> set[str]:
     initials = {parts[0][0]} if parts else {""}
     if parts and len(parts[0]) > 1:
         initials |= {n[0] for n in nickname_relatives(parts[0])}
-    fams = {"".join(fam), fam[0], fam[-1]} | _family_folds(name.family)
+    fams = {"".join(fam), fam[-1]} | _family_folds(name.family)
+    if fam[0] not in PARTICLES and len(fam[0]) > 2:  # not "al", "van", "de": huge blocks
+        fams.add(fam[0])
     return {f"{f}/{i}" for f in fams for i in initials} | _more_block_keys(name)
 
 
@@ -258,6 +262,8 @@ def compare(a: PersonName, b: PersonName) -> Compat:
     """
     if a.suffix and b.suffix and fold(a.suffix) != fold(b.suffix):
         return Compat.CONFLICT  # John Smith Jr. is not John Smith Sr.
+    if _plainly_different_first_names(a, b):
+        return Compat.CONFLICT
     level = _compare(a, b)
     if level >= Compat.STRONG:
         return level
@@ -273,6 +279,26 @@ def compare(a: PersonName, b: PersonName) -> Compat:
     if level < Compat.STRONG:
         level = max(level, _other_spellings(a, b))
     return level
+
+
+def _plainly_different_first_names(a: PersonName, b: PersonName) -> bool:
+    """A cheap, certain CONFLICT: two different plain first names, neither a nickname of the
+    other, neither among the other's words, both plain ASCII (no other spelling to try)."""
+    ga, gb = _given_parts(a), _given_parts(b)
+    if not ga or not gb:
+        return False
+    x, y = ga[0], gb[0]
+    if len(x) < 2 or len(y) < 2 or x == y:
+        return False
+    raw = a.display + b.display
+    if not raw.isascii() or any(c in raw for c in "()\"'“”‘’"):
+        return False
+    if x in nickname_relatives(y) or y in nickname_relatives(x):
+        return False
+    joined_a, joined_b = "".join(ga) + fold_tight(a.family), "".join(gb) + fold_tight(b.family)
+    if x in joined_b or y in joined_a:  # "Shinichi" / "Shin-ichi", "Kaiyun" / "Kai-Yun"
+        return False
+    return True
 
 
 def _compare(a: PersonName, b: PersonName) -> Compat:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from pathlib import Path
 
 from .errors import InputError
@@ -65,6 +66,7 @@ _HYPHEN_WORD = re.compile(
 )
 
 
+@lru_cache(maxsize=1 << 18)
 def looks_like_name(line: str) -> bool:
     """Whether a line of a publication entry reads as a person's name rather than a title."""
     text = line.strip().rstrip(",")
