@@ -286,7 +286,8 @@ def _split_homonyms(forms: list[_Form], listings: list[_Listing], work_of: list[
             forms.append(_Form(base.key, base.name, mentions, {li for li, _ in chosen}, [], part))
             for li_idx, slot in chosen:
                 listings[li_idx].form_ids[slot] = new_id
-        base.listings = {li for li, rec in enumerate(listings) if fid in rec.form_ids}
+        moved_all = {occ[i] for members in ordered[1:] for i in members}
+        base.listings = {li for li, slot in occ if (li, slot) not in moved_all}
 
 
 def _coauthor_key(name: PersonName) -> str:
@@ -455,7 +456,9 @@ def _merge_versions(
         clusters[works_uf.find(i)].append(i)
     titles: dict[int, set[str]] = {}
     people: dict[int, set[int]] = {}
-    blocks: dict[tuple[str, ...], set[int]] = defaultdict(set)
+    # versions share most authors, and their first or their last word (an edit changes one
+    # end at most): block on (author, first word) and (author, last word)
+    blocks: dict[tuple[object, ...], set[int]] = defaultdict(set)
     for root, idxs in clusters.items():
         ts = {listings[i].listing.title for i in idxs}
         titles[root] = ts
@@ -463,12 +466,13 @@ def _merge_versions(
         for t in ts:
             toks = fold(t).split()
             if len(toks) >= 4:
-                blocks[("h", *toks[:3])].add(root)
-                blocks[("t", *toks[-3:])].add(root)
+                for person in people[root]:
+                    blocks[("h", person, toks[0])].add(root)
+                    blocks[("t", person, toks[-1])].add(root)
     pairs: set[tuple[int, int]] = set()
     for members in blocks.values():
         ms = sorted(members)
-        if len(ms) < 2 or len(ms) > 200:
+        if len(ms) < 2:
             continue
         for x in range(len(ms)):
             for y in range(x + 1, len(ms)):
@@ -485,16 +489,15 @@ def _merge_versions(
 # ---------------------------------------------------------------- assembling records
 
 
-def _name_rank(m: Mention) -> tuple[object, ...]:
-    n = m.name
+def _name_rank(n: PersonName, owner: bool, repaired: bool) -> tuple[object, ...]:
     first = n.given[0].rstrip(".") if n.given else ""
     has_marks = any(ord(c) > 127 for c in n.display)
     return (
-        m.is_profile_owner,
+        owner,
         len(first) > 1,
         len(first),
         has_marks,  # Álvaro (repaired from 'Alvaro) over a plain Alvaro
-        not m.repaired,
+        not repaired,
         specificity(n),
         sum(1 for g in n.given if g.endswith(".")),
     )
@@ -503,10 +506,11 @@ def _name_rank(m: Mention) -> tuple[object, ...]:
 def _choose_name(mentions: Iterable[Mention]) -> str:
     counts: Counter[str] = Counter()
     best: dict[str, tuple[object, ...]] = {}
-    for m in mentions:
-        d = m.name.display
-        counts[d] += 1
-        r = _name_rank(m)
+    kinds = Counter((m.name, m.is_profile_owner, m.repaired) for m in mentions)
+    for (name, owner, repaired), n in kinds.items():
+        d = name.display
+        counts[d] += n
+        r = _name_rank(name, owner, repaired)
         if d not in best or r > best[d]:
             best[d] = r
     # max() keeps the first of equals: over sorted spellings, ties go to the smallest
