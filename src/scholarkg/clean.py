@@ -254,8 +254,10 @@ class NameCleaner:
                 self._known[text.casefold()] += 1
                 self._known_words.update({w for w in fold(text).split() if len(w) > 2})
 
-    @lru_cache(maxsize=1 << 18)  # noqa: B019 - one cleaner per build, bounded
-    def clean(self, printed: str) -> tuple[PersonName, bool]:
+        # a cache of this cleaner's own, freed with it
+        self.clean = lru_cache(maxsize=1 << 18)(self._clean)
+
+    def _clean(self, printed: str) -> tuple[PersonName, bool]:
         """The parsed, repaired name and whether it differs from the printed text."""
         candidates = name_candidates(printed)
         chosen = candidates[0]

@@ -296,9 +296,8 @@ def _plainly_different_first_names(a: PersonName, b: PersonName) -> bool:
     if x in nickname_relatives(y) or y in nickname_relatives(x):
         return False
     joined_a, joined_b = "".join(ga) + fold_tight(a.family), "".join(gb) + fold_tight(b.family)
-    if x in joined_b or y in joined_a:  # "Shinichi" / "Shin-ichi", "Kaiyun" / "Kai-Yun"
-        return False
-    return True
+    # "Shinichi" / "Shin-ichi", "Kaiyun" / "Kai-Yun" are one name split differently
+    return x not in joined_b and y not in joined_a
 
 
 def _compare(a: PersonName, b: PersonName) -> Compat:

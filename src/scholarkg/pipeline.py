@@ -91,6 +91,7 @@ def build(
         cleaned = clean_profiles(profiles)
     with timer.stage("resolve"):
         resolution = tag_works(resolve(cleaned, progress=progress), cleaned)
+        release_caches()
     n_listings = sum(len(p.listings) for p in profiles)
     n_authors = sum(len(li.authors) for p in profiles for li in p.listings)
     _check_accounting(profiles, resolution)
@@ -98,22 +99,28 @@ def build(
     out.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".build-", dir=out))
     try:
-        nt_path = tmp / "graph.nt"
-        with timer.stage("map"), nt_path.open("w", encoding="utf-8") as fh:
-            buf: list[str] = []
-            for line in to_ntriples(resolution, config):
-                buf.append(line)
-                if len(buf) >= 50_000:
-                    fh.write("".join(buf))
-                    buf.clear()
-            fh.write("".join(buf))
+        with timer.stage("map"):
+            chunks = _write_ntriples(resolution, config, tmp)
+        counts = {
+            "files": len(files),
+            "listings": n_listings,
+            "author_lines": n_authors,
+            "people": len(resolution.people),
+            "works": len(resolution.works),
+            "rejected": len(resolution.rejections),
+        }
+        report_doc = _report(files, profiles, resolution, config)
+        # the records are in the files and the report now: free them before the store loads
+        del profiles, cleaned, resolution
+        gc.collect()
         if progress:
-            progress("load", 0, 1)
+            progress("load", 0, len(chunks))
         with timer.stage("load"):
-            triples = create_store(tmp / STORE_DIRNAME, nt_path)
-        nt_path.unlink()
+            triples = create_store(tmp / STORE_DIRNAME, chunks)
+        for chunk in chunks:
+            chunk.unlink()
         if progress:
-            progress("load", 1, 1)
+            progress("load", len(chunks), len(chunks))
         conforms: bool | None = None
         violations = 0
         findings: list[dict[str, Any]] = []
@@ -130,18 +137,13 @@ def build(
             findings = json.loads(report.to_json()).get("findings", [])
         result = BuildResult(
             out_dir=out,
-            files=len(files),
-            listings=n_listings,
-            author_lines=n_authors,
-            people=len(resolution.people),
-            works=len(resolution.works),
-            rejected=len(resolution.rejections),
             triples=triples,
             conforms=conforms,
             violations=violations,
             timings=dict(timer.timings),
+            **counts,
         )
-        report_doc = _report(files, profiles, resolution, result, config, findings)
+        _finish_report(report_doc, result, findings)
         (tmp / REPORT_NAME).write_text(
             json.dumps(report_doc, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
             encoding="utf-8",
@@ -151,6 +153,49 @@ def build(
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return result
+
+
+def release_caches() -> None:
+    """Empty the memo caches of reading, cleaning and resolving (hundreds of MB at scale)."""
+    from . import clean, names, read, tag
+
+    for module in (clean, names, read, tag):
+        for obj in vars(module).values():
+            if callable(getattr(obj, "cache_clear", None)):
+                obj.cache_clear()
+    gc.collect()
+
+
+CHUNK_TRIPLES = 500_000  # bulk-loading in chunks keeps Oxigraph's memory flat (1.4 GB → 0.5 GB)
+
+
+def _write_ntriples(resolution: Resolution, config: Config, folder: Path) -> list[Path]:
+    """Write the graph as N-Triples files of at most CHUNK_TRIPLES lines each."""
+    chunks: list[Path] = []
+    buf: list[str] = []
+    written = 0
+    fh = None
+    try:
+        for line in to_ntriples(resolution, config):
+            if fh is None or written >= CHUNK_TRIPLES:
+                if fh is not None:
+                    fh.write("".join(buf))
+                    buf.clear()
+                    fh.close()
+                chunks.append(folder / f"graph-{len(chunks):04d}.nt")
+                fh = chunks[-1].open("w", encoding="utf-8")
+                written = 0
+            buf.append(line)
+            written += 1
+            if len(buf) >= 50_000:
+                fh.write("".join(buf))
+                buf.clear()
+        if fh is not None:
+            fh.write("".join(buf))
+    finally:
+        if fh is not None:
+            fh.close()
+    return chunks
 
 
 def _install(tmp: Path, out: Path) -> None:
@@ -191,12 +236,7 @@ def _check_accounting(profiles: list[Any], resolution: Resolution) -> None:
 
 
 def _report(
-    files: list[Path],
-    profiles: list[Any],
-    resolution: Resolution,
-    result: BuildResult,
-    config: Config,
-    findings: list[dict[str, Any]],
+    files: list[Path], profiles: list[Any], resolution: Resolution, config: Config
 ) -> dict[str, Any]:
     mint = Minter(config.base)
     per_file = []
@@ -215,22 +255,6 @@ def _report(
             "base": config.base,
             "institute": {"name": config.institute_name, "iri": config.institute_iri},
         },
-        "summary": {
-            "files": result.files,
-            "listings_read": result.listings,
-            "author_lines_read": result.author_lines,
-            "profiles": len(profiles),
-            "works": result.works,
-            "listings_merged_into_other_listings": result.listings - result.works,
-            "people": result.people,
-            "rejected": result.rejected,
-            "triples": result.triples,
-        },
-        "check": {
-            "conforms": result.conforms,
-            "violations": result.violations,
-            "findings": findings[:1000],
-        },
         "inputs": per_file,
         "listings": {str(k): mint.work(v) for k, v in sorted(resolution.listing_to_work.items())},
         "mentions": {
@@ -240,8 +264,30 @@ def _report(
             {"source": str(r.source), "text": r.text, "reason": r.reason}
             for r in resolution.rejections
         ],
-        "timings_seconds": {k: round(v, 4) for k, v in result.timings.items()},
+        "profiles": len(profiles),
     }
+
+
+def _finish_report(
+    doc: dict[str, Any], result: BuildResult, findings: list[dict[str, Any]]
+) -> None:
+    doc["summary"] = {
+        "files": result.files,
+        "listings_read": result.listings,
+        "author_lines_read": result.author_lines,
+        "profiles": doc.pop("profiles"),
+        "works": result.works,
+        "listings_merged_into_other_listings": result.listings - result.works,
+        "people": result.people,
+        "rejected": result.rejected,
+        "triples": result.triples,
+    }
+    doc["check"] = {
+        "conforms": result.conforms,
+        "violations": result.violations,
+        "findings": findings[:1000],
+    }
+    doc["timings_seconds"] = {k: round(v, 4) for k, v in result.timings.items()}
 
 
 def load_report(out_dir: str | Path) -> dict[str, Any]:
