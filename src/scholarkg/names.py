@@ -276,28 +276,46 @@ def compare(a: PersonName, b: PersonName) -> Compat:
         parts = fold(compound.family).split()
         if fold_tight(other.family) in ("".join(parts), parts[0]):
             level = max(level, _compare(compound, other))
-    if level < Compat.STRONG:
+    if level == Compat.CONFLICT or (level == Compat.WEAK and not _initial_first(a, b)):
         level = max(level, _other_spellings(a, b))
     return level
 
 
-def _plainly_different_first_names(a: PersonName, b: PersonName) -> bool:
-    """A cheap, certain CONFLICT: two different plain first names, neither a nickname of the
-    other, neither among the other's words, both plain ASCII (no other spelling to try)."""
+def _initial_first(a: PersonName, b: PersonName) -> bool:
+    """One of the two names starts with an initial: WEAK is as good as it gets."""
     ga, gb = _given_parts(a), _given_parts(b)
-    if not ga or not gb:
-        return False
-    x, y = ga[0], gb[0]
-    if len(x) < 2 or len(y) < 2 or x == y:
-        return False
-    raw = a.display + b.display
+    return bool(ga and gb) and (len(ga[0]) == 1 or len(gb[0]) == 1)
+
+
+Screen = tuple[str, str, frozenset[str]]
+
+
+def conflict_screen(name: PersonName) -> Screen | None:
+    """What :func:`screened_conflict` needs of a name, or None when it cannot decide for it:
+    the full first name, all the name's letters run together, and the first name's nicknames.
+    Only plain ASCII names with a full first name qualify (no other spelling to try)."""
+    parts = _given_parts(name)
+    if not parts or len(parts[0]) < 2:
+        return None
+    raw = name.display
     if not raw.isascii() or any(c in raw for c in "()\"'“”‘’"):
-        return False
-    if x in nickname_relatives(y) or y in nickname_relatives(x):
-        return False
-    joined_a, joined_b = "".join(ga) + fold_tight(a.family), "".join(gb) + fold_tight(b.family)
-    # "Shinichi" / "Shin-ichi", "Kaiyun" / "Kai-Yun" are one name split differently
-    return x not in joined_b and y not in joined_a
+        return None
+    return parts[0], "".join(parts) + fold_tight(name.family), nickname_relatives(parts[0])
+
+
+def screened_conflict(a: Screen, b: Screen) -> bool:
+    """A cheap, certain CONFLICT: two different first names, neither a nickname of the other,
+    neither among the other's letters ("Shinichi" / "Shin-ichi" is one name split twice)."""
+    x, joined_a, nick_x = a
+    y, joined_b, nick_y = b
+    return (
+        x != y and y not in nick_x and x not in nick_y and x not in joined_b and (y not in joined_a)
+    )
+
+
+def _plainly_different_first_names(a: PersonName, b: PersonName) -> bool:
+    sa, sb = conflict_screen(a), conflict_screen(b)
+    return sa is not None and sb is not None and screened_conflict(sa, sb)
 
 
 def _compare(a: PersonName, b: PersonName) -> Compat:

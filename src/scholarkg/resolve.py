@@ -34,9 +34,11 @@ from .names import (
     _given_parts,
     block_keys,
     compare,
+    conflict_screen,
     fold,
     fold_tight,
     name_key,
+    screened_conflict,
     specificity,
 )
 from .records import (
@@ -318,17 +320,24 @@ def _resolve_people(forms: list[_Form], listings: list[_Listing], work_of: list[
             blocks[k].append(i)
 
     candidates: dict[tuple[int, int], tuple[int, int]] = {}
+    seen: set[tuple[int, int]] = set()
+    screens = [conflict_screen(f.name) for f in forms]
     level: int
     for members in blocks.values():
         if len(members) < 2:
             continue
         for x in range(len(members)):
             a = members[x]
+            sa = screens[a]
             for y in range(x + 1, len(members)):
                 b = members[y]
+                sb = screens[b]
+                if sa is not None and sb is not None and screened_conflict(sa, sb):
+                    continue  # most pairs in a block: Yi Wang / Yu Wang, decided cheaply
                 pair = (a, b) if a < b else (b, a)
-                if pair in candidates or forms[a].key == forms[b].key:
+                if pair in seen or forms[a].key == forms[b].key:
                     continue
+                seen.add(pair)
                 level = compare(forms[a].name, forms[b].name)
                 if level == Compat.CONFLICT:
                     continue
@@ -525,7 +534,7 @@ def _unique_keys(items: list[tuple[str, tuple[object, ...]]]) -> dict[tuple[obje
     out: dict[tuple[object, ...], str] = {}
     taken = set(by_slug)
     for slug, sks in by_slug.items():
-        for n, sk in enumerate(sorted(sks, key=repr)):
+        for n, sk in enumerate(sorted(sks)):
             if n == 0:
                 out[sk] = slug
                 continue

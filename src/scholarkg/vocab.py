@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 SCHEMA = "http://schema.org/"
 FOAF = "http://xmlns.com/foaf/0.1/"
@@ -32,6 +33,7 @@ PREFIXES: dict[str, str] = {
 DEFAULT_BASE = "https://example.org/kg/"
 
 
+@lru_cache(maxsize=1 << 16)
 def slugify(text: str, max_words: int = 0) -> str:
     """A lowercase ASCII slug: ``Petar Veličković`` → ``petar-velickovic``."""
     folded = unicodedata.normalize("NFKD", text)
