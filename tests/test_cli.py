@@ -31,6 +31,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_build_prints_summary(built: Path, tmp_path: Path) -> None:
     r = run("build", SEED, "--out", tmp_path / "o")
     assert r.exit_code == 0
+    assert r.stderr == ""  # no progress bar when stderr is not a terminal
     assert r.stdout.splitlines() == [
         "read 1 file(s): 12 listings, 62 author lines",
         "graph: 6 papers (6 listings merged), 30 people, "
