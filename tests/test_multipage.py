@@ -299,6 +299,128 @@ def test_renaming_the_page_files_changes_nothing_but_the_source_paths(tmp_path: 
 
 # ---------------------------------------------------------------- the bundled example
 
+SEED_PAGE = EXAMPLES / "razvan-pascanu.txt"
+FICTIONAL_PAGES = [
+    EXAMPLES / f"{n}.txt" for n in ("helene-lefevre", "jurgen-kohler", "william-okafor")
+]
+
+IN_CONTEXT = (
+    "On the generalization of language models from in-context learning and finetuning: "
+    "a controlled study"
+)
+GREEDY = "LLMs are Greedy Agents: Effects of RL Fine-tuning on Decision-Making Abilities"
+FIRST_TOKEN = "Why do LLMs attend to the first token?"
+NOPROP = "NoProp: Training Neural Networks without Back-propagation or Forward-propagation"
+FACTS = "How do language models learn facts? Dynamics, curricula and hallucinations"
+MAMBA = "From Markov to Laplace: How Mamba In-Context Learns Markov Chains"
+REPLAY = "Replay-Free Continual Reinforcement Learning with Frozen Policy Anchors"
+LINEAR = "Linear Recurrences as Warm Starts for Deep State Space Models"
+PART_1 = "Sparse Credit Assignment in Recurrent Networks: Part I"
+PART_2 = "Sparse Credit Assignment in Recurrent Networks: Part II"
+EFFICIENT = "Efficient Graph Message Passing for Multi-Robot Coordination"
+COORDINATION = "Graph Message Passing for Multi-Robot Coordination"  # earlier title of EFFICIENT
+EXPLORATION = "Graph Message Passing for Multi-Robot Exploration"
+
+# Canonical title → authors, for every paper of the example: the seed page's 6, then the 6
+# invented papers of the three fictional members, which share no author with the seed page.
+EXPECTED_EXAMPLE_PAPERS = {
+    IN_CONTEXT: {
+        "Razvan Pascanu",
+        "Andrew Lampinen",
+        "Arslan Chaudhry",
+        "Stephanie C.Y. Chan",
+        "Cody Wild",
+        "Diane Wan",
+        "Alexander Y. Ku",
+        "Jorg Bornschein",
+        "Murray P. Shanahan",
+        "James L McClelland",
+    },
+    GREEDY: {
+        "Razvan Pascanu",
+        "Thomas Schmied",
+        "Jorg Bornschein",
+        "Jordi Grau-Moya",
+        "Markus Wulfmeier",
+    },
+    FIRST_TOKEN: {
+        "Razvan Pascanu",
+        "Federico Barbero",
+        "Álvaro Arroyo",
+        "Xiangming Gu",
+        "Christos Perivolaropoulos",
+        "Michael M. Bronstein",
+        "Petar Veličković",
+    },
+    NOPROP: {"Razvan Pascanu", "Qinyu Li", "Yee Whye Teh"},
+    FACTS: {
+        "Razvan Pascanu",
+        "Nicolas Zucchet",
+        "Jorg Bornschein",
+        "Stephanie C.Y. Chan",
+        "Andrew Lampinen",
+        "Soham De",
+    },
+    MAMBA: {
+        "Razvan Pascanu",
+        "Marco Bondaschi",
+        "Nived Rajaraman",
+        "Xiuying Wei",
+        "Kannan Ramchandran",
+        "Caglar Gulcehre",
+        "Michael C. Gastpar",
+        "Ashok Vardhan Makkuva",
+    },
+    REPLAY: {"Hélène Lefèvre", "William J. Okafor", "Jürgen Köhler", "Sergio Peña"},
+    LINEAR: {"Jürgen Köhler", "Hélène Lefèvre", "Ivana Marković"},
+    PART_1: {"Hélène Lefèvre", "Jürgen Köhler", "Ivana Marković"},
+    PART_2: {"Hélène Lefèvre", "Jürgen Köhler", "Ivana Marković"},
+    EFFICIENT: {"Jürgen Köhler", "William J. Okafor", "Daniel Okafor"},
+    EXPLORATION: {"William J. Okafor", "Daniel Okafor", "Sergio Peña"},
+}
+
+# Canonical name → alternate names, for every person of the example.
+EXPECTED_EXAMPLE_PEOPLE = {
+    # the seed page: its owner and his 29 coauthors
+    "Razvan Pascanu": set(),
+    "Andrew Lampinen": set(),
+    "Arslan Chaudhry": set(),
+    "Stephanie C.Y. Chan": {"Stephanie Chan"},
+    "Cody Wild": set(),
+    "Diane Wan": set(),
+    "Alexander Y. Ku": {"Alex Ku"},
+    "Jorg Bornschein": set(),
+    "Murray P. Shanahan": set(),
+    "James L McClelland": set(),
+    "Thomas Schmied": set(),
+    "Jordi Grau-Moya": set(),
+    "Markus Wulfmeier": set(),
+    "Federico Barbero": set(),
+    "Álvaro Arroyo": set(),
+    "Xiangming Gu": set(),
+    "Christos Perivolaropoulos": set(),
+    "Michael M. Bronstein": set(),
+    "Petar Veličković": set(),
+    "Qinyu Li": set(),
+    "Yee Whye Teh": set(),
+    "Nicolas Zucchet": set(),
+    "Soham De": set(),
+    "Marco Bondaschi": set(),
+    "Nived Rajaraman": set(),
+    "Xiuying Wei": set(),
+    "Kannan Ramchandran": set(),
+    "Caglar Gulcehre": set(),
+    "Michael C. Gastpar": set(),
+    "Ashok Vardhan Makkuva": set(),
+    # the fictional pages: three members and three other people
+    "Hélène Lefèvre": set(),  # repairs, dropped accents and capitals are not other names
+    "William J. Okafor": {"Bill Okafor", "W. Okafor", "William Okafor"},
+    "Jürgen Köhler": {"J. Köhler"},
+    "Sergio Peña": set(),
+    "Ivana Marković": set(),
+    "Daniel Okafor": set(),
+}
+
 
 @pytest.fixture(scope="module")
 def example(tmp_path_factory: pytest.TempPathFactory) -> Built:
@@ -308,9 +430,10 @@ def example(tmp_path_factory: pytest.TempPathFactory) -> Built:
 
 def test_example_builds_and_conforms(example: Built) -> None:
     result, _ = example
-    assert result.files == 4
+    assert (result.files, result.listings, result.author_lines) == (4, 25, 91)
     assert result.rejected == 0
     assert result.conforms is True
+    assert result.violations == 0
 
 
 def test_example_export_does_not_depend_on_input_order(tmp_path: Path) -> None:
@@ -319,6 +442,31 @@ def test_example_export_does_not_depend_on_input_order(tmp_path: Path) -> None:
     _build(list(reversed(pages)), tmp_path / "b", check=False)
     _build([EXAMPLES], tmp_path / "c", check=False)
     assert _ntriples(tmp_path / "a") == _ntriples(tmp_path / "b") == _ntriples(tmp_path / "c")
+
+
+def test_example_seed_page_is_the_seed_but_for_the_abstracts() -> None:
+    """The page made from a real researcher's profile holds only the seed's listings: the same
+    lines in the same order, with the abstracts rewritten in other words (nothing invented)."""
+    seed = ROOT.parent / "shared" / "seeds" / "000_6fc97eff0b4194ae.txt"  # the original page
+    ours = SEED_PAGE.read_text(encoding="utf-8").splitlines()
+    theirs = seed.read_text(encoding="utf-8").splitlines()
+    assert len(ours) == len(theirs)
+    differ = [(a, b) for a, b in zip(ours, theirs, strict=True) if a != b]
+    assert len(differ) == 3  # the three abstracts
+    assert all(len(a) > 300 and len(b) > 300 and "(see more)" in a for a, b in differ)
+
+
+def test_example_fictional_pages_name_no_one_from_the_seed_page(example: Built) -> None:
+    _, store = example
+    papers = _papers(store)
+    seed_side = set().union(*(a for a in papers.values() if "Razvan Pascanu" in a))
+    fictional_side = set().union(*(a for a in papers.values() if "Razvan Pascanu" not in a))
+    assert seed_side & fictional_side == set()
+    for page in FICTIONAL_PAGES:
+        text = page.read_text(encoding="utf-8")
+        for real in seed_side:  # not even the surname, in any letter case
+            surname = re.escape(real.split()[-1])
+            assert not re.search(rf"\b{surname}\b", text, re.IGNORECASE), (page.name, real)
 
 
 def test_example_members_are_one_node_each_under_their_variants(example: Built) -> None:
@@ -330,87 +478,99 @@ def test_example_members_are_one_node_each_under_their_variants(example: Built) 
         "William J. Okafor",
         "Jürgen Köhler",
     }
-    people = _people(store)
-    assert people["Razvan Pascanu"] == {"R. Pascanu"}
-    assert _printed_forms(store, "Razvan Pascanu") == {"Razvan PASCANU"}
-    assert "Helene Lefevre" in _printed_forms(store, "Hélène Lefèvre")
-    assert "Hélène LEFÈVRE" in _printed_forms(store, "Hélène Lefèvre")
-    assert "J. Köhler" in people["Jürgen Köhler"]
-    assert "William Okafor" in people["William J. Okafor"]
-    for name in ("Helene Lefevre", "Hélène LEFÈVRE", "Razvan PASCANU", "William Okafor"):
-        assert name not in people
+    for variant, member in [
+        ("Bill Okafor", "William J. Okafor"),  # nickname, Köhler's page
+        ("W. Okafor", "William J. Okafor"),  # initial, Lefèvre's page
+        ("William Okafor", "William J. Okafor"),  # middle initial dropped, Köhler's page
+        ("J. Köhler", "Jürgen Köhler"),  # initial, Lefèvre's page
+    ]:
+        assert _iris_named(store, variant) == {members[member]}, variant
+    assert _printed_forms(store, "Hélène Lefèvre") == {
+        "H'el`ene Lef`evre",  # stripped LaTeX, Köhler's page
+        "Helene Lefevre",  # accents dropped, Okafor's page
+        "Hélène LEFÈVRE",  # surname in capitals, Köhler's page
+    }
+    assert _printed_forms(store, "Jürgen Köhler") == {
+        'J"urgen K"ohler',  # stripped LaTeX, Lefèvre's and Okafor's pages
+        "Jurgen Kohler",  # accents dropped, Okafor's page
+    }
+    assert _printed_forms(store, "William J. Okafor") == set()
+    assert _printed_forms(store, "Razvan Pascanu") == set()
 
 
 def test_example_keeps_the_seed_page_repairs(example: Built) -> None:
     _, store = example
-    people = _people(store)
-    assert people["Stephanie C.Y. Chan"] == {"Stephanie Chan"}
-    assert people["Alexander Y. Ku"] == {"Alex Ku"}
     assert _printed_forms(store, "Petar Veličković") == {"Petar Velivckovi 'c"}
     assert _printed_forms(store, "Álvaro Arroyo") == {"'Alvaro Arroyo"}
-    papers = _papers(store)
-    noprop = [t for t in papers if t.startswith("NoProp")]
-    assert noprop == [
-        "NoProp: Training Neural Networks without Back-propagation or Forward-propagation"
-    ]
+    assert _printed_forms(store, "Stephanie C.Y. Chan") == set()
+    assert _printed_forms(store, "Sergio Peña") == {"Sergio Pe~na", "Sergio Pena"}
+    assert _printed_forms(store, "Ivana Marković") == {"Ivana Markovi 'c"}
+
+
+def test_example_papers_are_exactly_the_twelve_listed(example: Built) -> None:
+    result, store = example
+    assert result.works == 12
+    assert _papers(store) == EXPECTED_EXAMPLE_PAPERS
+
+
+def test_example_listings_fold_into_their_paper(example: Built) -> None:
+    _, store = example
+    rows = select(
+        store,
+        f"""SELECT ?title (COUNT(?src) AS ?n) WHERE {{
+          ?w a <{SCHEMA}ScholarlyArticle> ; <{SCHEMA}name> ?title ; <{SKG}source> ?src .
+        }} GROUP BY ?title""",
+    )
+    assert {r["title"]: int(r["n"]) for r in rows} == {
+        IN_CONTEXT: 2,  # carousel duplicate
+        GREEDY: 2,
+        FIRST_TOKEN: 2,
+        NOPROP: 3,  # twice, then under the "Full" title
+        FACTS: 2,
+        MAMBA: 1,
+        REPLAY: 3,  # Lefèvre's, Köhler's and Okafor's pages
+        LINEAR: 2,  # Köhler's and Lefèvre's pages
+        PART_1: 3,  # twice on Lefèvre's page, once on Köhler's
+        PART_2: 2,
+        EFFICIENT: 2,  # Köhler's page, and Okafor's under the earlier title
+        EXPLORATION: 1,
+    }
+    rows = select(
+        store,
+        f"""SELECT ?title ?alt WHERE {{
+          ?w a <{SCHEMA}ScholarlyArticle> ; <{SCHEMA}name> ?title ; <{SCHEMA}alternateName> ?alt .
+        }}""",
+    )
+    assert {(r["title"], r["alt"]) for r in rows} == {
+        (EFFICIENT, COORDINATION),
+        (
+            NOPROP,
+            "NoProp: Training Neural Networks without Full Back-propagation or "
+            "Full Forward-propagation",
+        ),
+    }
 
 
 def test_example_similar_titles_that_are_different_papers_stay_apart(example: Built) -> None:
     _, store = example
     papers = _papers(store)
-    part_1 = papers["Sparse Credit Assignment in Recurrent Networks: Part I"]
-    part_2 = papers["Sparse Credit Assignment in Recurrent Networks: Part II"]
-    assert part_1 == part_2 == {"Hélène Lefèvre", "Jürgen Köhler", "Ivana Marković"}
-    # "Graph Message Passing for Multi-Robot Coordination" is an earlier title of this paper
-    assert "Efficient Graph Message Passing for Multi-Robot Coordination" in papers
-    assert "Graph Message Passing for Multi-Robot Coordination" not in papers
-    assert "Graph Message Passing for Multi-Robot Exploration" in papers
+    assert PART_1 in papers and PART_2 in papers  # Part I and Part II
+    assert EFFICIENT in papers and EXPLORATION in papers  # one word apart
+    assert COORDINATION not in papers  # an earlier title of EFFICIENT, not a paper of its own
 
 
 def test_example_people_sharing_a_surname_stay_apart(example: Built) -> None:
     _, store = example
-    people = _people(store)
-    assert "Daniel Okafor" in people
-    assert "Daniel Okafor" not in people["William J. Okafor"]
-
-
-EXPECTED_EXAMPLE_TITLES = {
-    # from the seed page
-    "On the generalization of language models from in-context learning and finetuning: "
-    "a controlled study",
-    "LLMs are Greedy Agents: Effects of RL Fine-tuning on Decision-Making Abilities",
-    "Why do LLMs attend to the first token?",
-    "NoProp: Training Neural Networks without Back-propagation or Forward-propagation",
-    "How do language models learn facts? Dynamics, curricula and hallucinations",
-    "From Markov to Laplace: How Mamba In-Context Learns Markov Chains",
-    # invented for the example
-    "Replay-Free Continual Reinforcement Learning with Frozen Policy Anchors",
-    "Linear Recurrences as Warm Starts for Deep State Space Models",
-    "Sparse Credit Assignment in Recurrent Networks: Part I",
-    "Sparse Credit Assignment in Recurrent Networks: Part II",
-    "Efficient Graph Message Passing for Multi-Robot Coordination",
-    "Graph Message Passing for Multi-Robot Exploration",
-}
-
-
-def test_example_papers_are_exactly_the_twelve_listed(example: Built) -> None:
-    result, store = example
-    assert set(_papers(store)) == EXPECTED_EXAMPLE_TITLES
-    assert result.works == 12
+    daniel = _iris_named(store, "Daniel Okafor")
+    william = _iris_named(store, "William J. Okafor")
+    assert len(daniel) == len(william) == 1
+    assert daniel != william
 
 
 def test_example_people_are_exactly_thirty_six(example: Built) -> None:
     result, store = example
-    people = _people(store)
-    assert result.people == len(people) == 36
-    assert people["William J. Okafor"] == {"Bill Okafor", "W. Okafor", "William Okafor"}
-    assert people["Sergio Peña"] == set()
-    assert _printed_forms(store, "Sergio Peña") == {"Sergio Pe~na", "Sergio Pena"}
-    assert _printed_forms(store, "Jürgen Köhler") == {'J"urgen K"ohler'}
-    assert "H'el`ene Lef`evre" in _printed_forms(store, "Hélène Lefèvre")
-    assert _papers(store)[
-        "Replay-Free Continual Reinforcement Learning with Frozen Policy Anchors"
-    ] == {"Razvan Pascanu", "Hélène Lefèvre", "William J. Okafor", "Sergio Peña"}
+    assert result.people == 36
+    assert _people(store) == EXPECTED_EXAMPLE_PEOPLE
 
 
 def test_example_config_file_names_the_institute() -> None:
@@ -426,11 +586,28 @@ def test_example_demo_question_coauthors_on_a_topic(example: Built) -> None:
     answer = coauthors(store, "Razvan Pascanu", topic="Reinforcement Learning")
     assert answer.person == "Razvan Pascanu"
     assert {(c.name, c.shared_papers) for c in answer.coauthors} == {
-        ("Hélène Lefèvre", 1),
-        ("Sergio Peña", 1),
-        ("William J. Okafor", 1),
         ("Thomas Schmied", 1),
         ("Jorg Bornschein", 1),
         ("Jordi Grau-Moya", 1),
         ("Markus Wulfmeier", 1),
+    }
+
+
+def test_example_second_demo_question_a_member_by_a_variant(example: Built) -> None:
+    _, store = example
+    answer = coauthors(store, "Bill Okafor", topic="Reinforcement Learning")
+    assert answer.person == "William J. Okafor"
+    # the Replay-Free paper, printed on three pages with each coauthor spelled two ways
+    assert {(c.name, c.shared_papers) for c in answer.coauthors} == {
+        ("Hélène Lefèvre", 1),
+        ("Jürgen Köhler", 1),
+        ("Sergio Peña", 1),
+    }
+    answer = coauthors(store, "Helene Lefevre")
+    assert answer.person == "Hélène Lefèvre"
+    assert {(c.name, c.shared_papers) for c in answer.coauthors} == {
+        ("Jürgen Köhler", 4),
+        ("Ivana Marković", 3),
+        ("William J. Okafor", 1),
+        ("Sergio Peña", 1),
     }

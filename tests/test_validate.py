@@ -36,7 +36,7 @@ from scholarkg.validate import (  # noqa: E402
 )
 
 CASES = ROOT / "tests" / "cases" / "validate"
-SEED = CASES / "seed_000.txt"
+SEED = ROOT.parent / "shared" / "seeds" / "000_6fc97eff0b4194ae.txt"  # the original page
 BASE = "https://example.org/kg/"
 SH = Namespace("http://www.w3.org/ns/shacl#")
 SCHEMA = Namespace("http://schema.org/")
