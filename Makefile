@@ -20,6 +20,7 @@ demo: install
 	$(SK) build examples/pages --config examples/scholarkg.toml --out $(OUT)
 	$(SK) check --out $(OUT)
 	$(SK) coauthors "Razvan Pascanu" --topic "Reinforcement Learning" --out $(OUT)
+	$(SK) coauthors "bill okafor" --topic "reinforcement learning" --out $(OUT)
 	$(SK) export --format turtle --output $(OUT)/graph.ttl --out $(OUT)
 	$(SK) export --format jsonld --output $(OUT)/graph.jsonld --out $(OUT)
 	@echo "--- $(OUT)/graph.ttl (first 40 lines)"
