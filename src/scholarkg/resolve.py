@@ -433,6 +433,9 @@ _NO_INSERT = frozenset(
 )
 
 
+_NOT_A_SUBTITLE = frozenset("part i ii iii iv v vi vii revisited not no".split())
+
+
 def is_version_title(a: str, b: str) -> bool:
     """Whether two titles differ only by arXiv-version edits: a few words inserted or removed.
 
@@ -442,6 +445,17 @@ def is_version_title(a: str, b: str) -> bool:
     ta, tb = fold(a).split(), fold(b).split()
     if ta == tb:
         return True
+    # a subtitle added or dropped: "X" / "X: A Controlled Study" (not "X" / "X: Part II")
+    for whole, other in ((a, tb), (b, ta)):
+        main, colon, subtitle = whole.partition(":")
+        sub = fold(subtitle).split()
+        if (
+            colon
+            and len(other) >= 3
+            and fold(main).split() == other
+            and not any(w in _NOT_A_SUBTITLE or any(c.isdigit() for c in w) for w in sub)
+        ):
+            return True
     matcher = difflib.SequenceMatcher(None, ta, tb, autojunk=False)
     inserted: list[str] = []
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
