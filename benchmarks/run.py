@@ -191,7 +191,10 @@ def bench(listings: int, seed: int, naive: bool) -> Row:
     v["floor_s"], v["floor_mb"] = fl.seconds, fl.peak_mb
 
     scores = pairwise_scores(inst / "truth.json", load_report(out / "report.json"))
-    v["quality"] = scores
+    v["quality"] = {
+        kind: {"precision": getattr(scores, kind).precision, "recall": getattr(scores, kind).recall}
+        for kind in ("people", "papers")
+    }
 
     if naive:
         r = timed(
@@ -331,8 +334,8 @@ def render(rows: list[Row], seed: int) -> str:
         add(
             f"{kind}: pairwise precision / recall",
             [
-                f"{getattr(r.values['quality'], kind).precision:.4f} / "
-                f"{getattr(r.values['quality'], kind).recall:.4f}"
+                f"{r.values['quality'][kind]['precision']:.4f} / "
+                f"{r.values['quality'][kind]['recall']:.4f}"
                 if "quality" in r.values
                 else "—"
                 for r in rows
@@ -371,14 +374,26 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--out", default=str(HERE / "RESULTS.md"))
+    parser.add_argument(
+        "--saved", default="", help="sizes to take from an earlier run's saved rows"
+    )
     args = parser.parse_args(argv)
     sizes = [int(x) for x in args.sizes.split(",") if x]
     if args.stretch:
         sizes.append(1_000_000)
+    saved = {int(x) for x in args.saved.split(",") if x}
+    rows_dir = WORK / "rows"
+    rows_dir.mkdir(parents=True, exist_ok=True)
     rows = []
-    for n in sizes:
+    for n in sorted(set(sizes) | saved):
+        path = rows_dir / f"{n}-s{args.seed}.json"
+        if n in saved:
+            rows.append(Row(n, json.loads(path.read_text())))
+            continue
         print(f"… {n:,} listings", file=sys.stderr, flush=True)
-        rows.append(bench(n, args.seed, naive=n <= args.naive_max))
+        row = bench(n, args.seed, naive=n <= args.naive_max)
+        path.write_text(json.dumps(row.values, indent=1))
+        rows.append(row)
         print(render(rows, args.seed), file=sys.stderr)
     text = render(rows, args.seed)
     Path(args.out).write_text(text, encoding="utf-8")
