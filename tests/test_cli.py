@@ -217,3 +217,33 @@ def test_help_starts_without_heavy_imports() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO
     )
     assert r.stdout.strip() == "[]"
+
+
+def test_coauthors_by_iri_and_member_preferred(tmp_path: Path) -> None:
+    import pyoxigraph as ox
+
+    from scholarkg.errors import UsageError
+    from scholarkg.query import coauthors
+
+    ttl = """
+    @prefix s: <http://schema.org/> . @prefix skg: <https://w3id.org/scholarkg/ns#> .
+    @prefix p: <https://kg.example.org/person/> . @prefix w: <https://kg.example.org/work/> .
+    p:ann-lee a s:Person ; s:name "Ann Lee" ; skg:nameKey "ann lee" ; s:memberOf p:m .
+    p:ann-lee-2 a s:Person ; s:name "Ann Lee" ; skg:nameKey "ann lee" .
+    p:bo-kim a s:Person ; s:name "Bo Kim" ; skg:nameKey "bo kim" .
+    p:cy-park a s:Person ; s:name "Cy Park" ; skg:nameKey "cy park" .
+    p:dee-wu a s:Person ; s:name "Dee Wu" ; skg:nameKey "dee wu" .
+    w:one s:author p:ann-lee, p:bo-kim .
+    w:two s:author p:ann-lee-2, p:cy-park .
+    """
+    store = ox.Store()
+    store.load(ttl.encode(), format=ox.RdfFormat.TURTLE)
+    member = coauthors(store, "ann lee")  # two people carry the name; one is a member
+    assert member.person_iri == "https://kg.example.org/person/ann-lee"
+    assert [c.name for c in member.coauthors] == ["Bo Kim"]
+    other = coauthors(store, "https://kg.example.org/person/ann-lee-2")
+    assert [c.name for c in other.coauthors] == ["Cy Park"]
+    store.update("DELETE WHERE { ?p <http://schema.org/memberOf> ?m }")
+    with pytest.raises(UsageError, match="names several people") as info:
+        coauthors(store, "Ann Lee")
+    assert "pass one of the IRIs" in str(info.value)

@@ -131,19 +131,43 @@ def find_topic(store: ox.Store, label: str) -> tuple[str, str]:
     return hits[0]
 
 
+def _person_by_iri(store: ox.Store, iri: str) -> list[tuple[str, str]]:
+    try:
+        node = sparql_iri(iri)
+    except ValueError:
+        return []
+    q = f"SELECT ?name WHERE {{ {node} a <{SCHEMA}Person> ; <{SCHEMA}name> ?name }}"
+    return [(iri, r["name"]) for r in select(store, q)]
+
+
+def _members(store: ox.Store, iris: list[str]) -> set[str]:
+    values = " ".join(sparql_iri(i) for i in iris)
+    q = f"SELECT DISTINCT ?p WHERE {{ VALUES ?p {{ {values} }} ?p <{SCHEMA}memberOf> ?m }}"
+    return {r["p"] for r in select(store, q)}
+
+
 def coauthors(store: ox.Store, name: str, topic: str | None = None) -> CoauthorAnswer:
-    """Who has ``name`` written with (on ``topic``), with the number of shared papers."""
-    people = find_people(store, name)
+    """Who has ``name`` written with (on ``topic``), with the number of shared papers.
+
+    ``name`` is any spelling the graph knows, or a person's IRI. When several people carry the
+    name and exactly one of them is a member of the institute, the member is meant.
+    """
+    people = _person_by_iri(store, name) if "://" in name else find_people(store, name)
     if not people:
         close = _suggest_people(store, name)
         hint = f"did you mean: {', '.join(close)}?" if close else "check the spelling"
         raise UsageError(f"no person named {name!r} in the graph", hint)
-    if len({p for p, _ in people}) > 1:
-        listed = "; ".join(f"{n} <{p}>" for p, n in people)
-        raise UsageError(
-            f"{name!r} names several people: {listed}",
-            "use a fuller name as printed on their papers",
-        )
+    iris = sorted({p for p, _ in people})
+    if len(iris) > 1:
+        members = _members(store, iris)
+        if len(members) == 1:
+            people = [p for p in people if p[0] in members]
+        else:
+            listed = "; ".join(f"{n} <{p}>" for p, n in people)
+            raise UsageError(
+                f"{name!r} names several people: {listed}",
+                "pass one of the IRIs instead of the name, or a fuller name as printed",
+            )
     person_iri, person_name = people[0]
     topic_iri = topic_label = None
     topic_clause = ""
