@@ -12,9 +12,9 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from .errors import QueryError, UsageError
+from .errors import UsageError
 from .names import fold, lookup_key
-from .store import select, sparql_iri, sparql_literal
+from .store import run_sparql, select, sparql_iri, sparql_literal
 from .vocab import SCHEMA, SKG, SKOS
 
 RESULT_FORMATS = ("table", "csv", "tsv", "json")
@@ -37,12 +37,7 @@ def run_query(store: ox.Store, sparql: str, fmt: str = "table") -> QueryResult:
         raise UsageError(
             f"unknown result format {fmt!r}", f"use one of {', '.join(RESULT_FORMATS)}"
         )
-    try:
-        result = store.query(sparql)
-    except SyntaxError as exc:
-        raise QueryError(f"the SPARQL query does not parse: {exc}", "fix the query") from exc
-    except OSError as exc:
-        raise QueryError(f"the query failed: {exc}", "check the query") from exc
+    result = run_sparql(store, sparql)
     w3c = {
         "csv": ox.QueryResultsFormat.CSV,
         "tsv": ox.QueryResultsFormat.TSV,

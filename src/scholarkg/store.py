@@ -109,14 +109,19 @@ def _syntax_error_line(exc: SyntaxError) -> int | None:
     return None
 
 
-def select(store: ox.Store, sparql: str) -> Iterator[dict[str, Any]]:
-    """Run a SELECT query; yield rows as {variable: python value} (IRIs and literals as str)."""
+def run_sparql(store: ox.Store, sparql: str) -> Any:
+    """Run any SPARQL query; a query that does not parse or run is a :class:`QueryError`."""
     try:
-        result = store.query(sparql)
+        return store.query(sparql)
     except SyntaxError as exc:
         raise QueryError(f"the SPARQL query does not parse: {exc}", "fix the query") from exc
     except OSError as exc:
         raise QueryError(f"the query failed: {exc}", "check the query") from exc
+
+
+def select(store: ox.Store, sparql: str) -> Iterator[dict[str, Any]]:
+    """Run a SELECT query; yield rows as {variable: python value} (IRIs and literals as str)."""
+    result = run_sparql(store, sparql)
     if not isinstance(result, ox.QuerySolutions):
         raise QueryError("expected a SELECT query", "use SELECT for this command")
     names = [v.value for v in result.variables]
