@@ -46,6 +46,9 @@ def test_check_conforms(built: Path) -> None:
     r = run("check", "--out", built)
     assert r.exit_code == 0
     assert "conforms" in r.stdout
+    reference = run("check", "--out", built, "--engine", "pyshacl")
+    assert (reference.exit_code, reference.stdout) == (r.exit_code, r.stdout)
+    assert run("check", "--out", built, "--engine", "other").exit_code == 2
 
 
 def test_check_naive_graph_fails_with_the_three_violations(tmp_path: Path) -> None:
@@ -57,6 +60,7 @@ def test_check_naive_graph_fails_with_the_three_violations(tmp_path: Path) -> No
     assert r.exit_code == 1
     text = r.stdout
     assert "Petar Velivckovi 'c" in text and "'Alvaro Arroyo" in text
+    assert run("check", ttl, "--engine", "pyshacl").stdout == text
     j = json.loads(run("check", ttl, "--format", "json").stdout)
     rules = {f["rule"] for f in j["findings"]}
     assert rules == {"UniqueTitle", "PersonOneName", "PersonNameClean", "PersonFoafNameClean"}

@@ -135,16 +135,27 @@ def check(
     rdf_format: Annotated[
         str | None, typer.Option(help="Syntax of FILE when its extension does not tell.")
     ] = None,
+    engine: Annotated[
+        str,
+        typer.Option(help="fast (the shapes as SPARQL in Oxigraph) or pyshacl; same findings."),
+    ] = "fast",
 ) -> None:
     """Validate the built graph (or an RDF file) with the SHACL shapes; exit 1 if it breaks one."""
     if fmt not in ("text", "json"):
         typer.echo("error: --format must be text or json", err=True)
         raise typer.Exit(2)
+    if engine not in ("fast", "pyshacl"):
+        typer.echo("error: --engine must be fast or pyshacl", err=True)
+        raise typer.Exit(2)
     from .store import open_build
     from .validate import validate_file, validate_store
 
     try:
-        report = validate_file(file, rdf_format) if file else validate_store(open_build(out))
+        report = (
+            validate_file(file, rdf_format, engine=engine)  # type: ignore[arg-type]
+            if file
+            else validate_store(open_build(out), engine=engine)  # type: ignore[arg-type]
+        )
     except ScholarKGError as exc:
         raise _fail(exc) from None
     typer.echo(report.to_json() if fmt == "json" else report.to_text())
