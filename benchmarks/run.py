@@ -58,11 +58,18 @@ class Row:
     values: dict[str, Any] = field(default_factory=dict)
 
 
-def timed(cmd: list[str], cwd: Path = REPO) -> Run:
-    """Run a command under /usr/bin/time -v: wall seconds and peak resident memory."""
+def timed(cmd: list[str], cwd: Path = REPO, timeout: float | None = None) -> Run:
+    """Run a command under /usr/bin/time -v: wall seconds and peak resident memory.
+
+    With a timeout, a command still running then is stopped: ``seconds`` is the time it ran
+    and ``stdout`` is "TIMEOUT".
+    """
     timer = ["/usr/bin/time", "-v"] if Path("/usr/bin/time").exists() else []
     t0 = time.perf_counter()
-    proc = subprocess.run(timer + cmd, cwd=cwd, capture_output=True, text=True)
+    try:
+        proc = subprocess.run(timer + cmd, cwd=cwd, capture_output=True, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return Run(time.perf_counter() - t0, float("nan"), "TIMEOUT")
     wall = time.perf_counter() - t0
     if proc.returncode not in (0, 1):
         sys.stderr.write(proc.stderr[-3000:])
@@ -102,7 +109,7 @@ def pick_question(out: Path) -> tuple[str, str]:
     return rows[0]["name"], rows[0]["label"]
 
 
-def in_process_queries(out: Path, name: str, topic: str) -> dict[str, float]:
+def in_process_queries(out: Path, name: str, topic: str, pairs: bool = True) -> dict[str, float]:
     from scholarkg.query import coauthor_pairs, coauthors
     from scholarkg.store import open_build
 
@@ -113,15 +120,15 @@ def in_process_queries(out: Path, name: str, topic: str) -> dict[str, float]:
         t0 = time.perf_counter()
         answer = coauthors(store, name, topic)
         samples.append(time.perf_counter() - t0)
-    t0 = time.perf_counter()
-    pairs = coauthor_pairs(store)
-    pairs_s = time.perf_counter() - t0
-    return {
+    result = {
         "coauthors_query_ms": statistics.median(samples) * 1000,
         "coauthors_rows": len(answer.coauthors),
-        "pairs_s": pairs_s,
-        "pairs_rows": len(pairs),
     }
+    if pairs:
+        t0 = time.perf_counter()
+        result["pairs_rows"] = len(coauthor_pairs(store))
+        result["pairs_s"] = time.perf_counter() - t0
+    return result
 
 
 def floor(out: Path, tmp: Path) -> Run:
@@ -142,7 +149,7 @@ def floor(out: Path, tmp: Path) -> Run:
     return run
 
 
-def bench(listings: int, seed: int, naive: bool) -> Row:
+def bench(listings: int, seed: int, naive: bool, naive_timeout: float, quick: bool) -> Row:
     from quality import load_report, pairwise_scores
 
     row = Row(listings)
@@ -169,9 +176,9 @@ def bench(listings: int, seed: int, naive: bool) -> Row:
     v["question"] = (name, topic)
     cmd = timed([SCHOLARKG, "coauthors", name, "--topic", topic, "--out", str(out)])
     v["coauthors_process_s"] = cmd.seconds
-    v.update(in_process_queries(out, name, topic))
+    v.update(in_process_queries(out, name, topic, pairs=not quick))
 
-    for fmt, ext in (("turtle", "ttl"), ("jsonld", "jsonld")):
+    for fmt, ext in () if quick else (("turtle", "ttl"), ("jsonld", "jsonld")):
         r = timed(
             [
                 SCHOLARKG,
@@ -198,8 +205,13 @@ def bench(listings: int, seed: int, naive: bool) -> Row:
 
     if naive:
         r = timed(
-            [sys.executable, str(HERE / "naive.py"), *map(str, pages), "--out", str(tmp / "naive")]
+            [sys.executable, str(HERE / "naive.py"), *map(str, pages), "--out", str(tmp / "naive")],
+            timeout=naive_timeout,
         )
+        if r.stdout == "TIMEOUT":
+            v["naive_timeout_s"] = r.seconds
+            shutil.rmtree(tmp, ignore_errors=True)
+            return row
         steps = dict(
             (ln.split()[0], float(ln.split()[1])) for ln in r.stdout.splitlines() if ln.strip()
         )
@@ -312,12 +324,26 @@ def render(rows: list[Row], seed: int) -> str:
             for r in rows
         ],
     )
-    add("naive pipeline, whole process incl. Turtle + JSON-LD, s", col("naive_s"))
+    add(
+        "naive pipeline, whole process incl. Turtle + JSON-LD, s",
+        [
+            fmt_s(r.values["naive_s"])
+            if "naive_s" in r.values
+            else f"> {r.values['naive_timeout_s']:.0f} (stopped)"
+            if "naive_timeout_s" in r.values
+            else "not run"
+            for r in rows
+        ],
+    )
     add("naive peak memory, MB", col("naive_mb", lambda x: f"{x:,.0f}"))
     add(
         "**naive (whole process) ÷ build**",
         [
-            f"{r.values['naive_s'] / r.values['build_s']:.1f}×" if "naive_s" in r.values else "—"
+            f"{r.values['naive_s'] / r.values['build_s']:.1f}×"
+            if "naive_s" in r.values
+            else f"> {r.values['naive_timeout_s'] / r.values['build_s']:.0f}×"
+            if "naive_timeout_s" in r.values
+            else "—"
             for r in rows
         ],
     )
@@ -373,6 +399,17 @@ def main(argv: list[str] | None = None) -> int:
         help="run the naive pipeline up to this many listings",
     )
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument(
+        "--naive-timeout",
+        type=float,
+        default=1800.0,
+        help="stop the naive pipeline after this many seconds",
+    )
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="skip the exports and the all-pairs query (for the stretch size)",
+    )
     parser.add_argument("--out", default=str(HERE / "RESULTS.md"))
     parser.add_argument(
         "--saved", default="", help="sizes to take from an earlier run's saved rows"
@@ -391,7 +428,7 @@ def main(argv: list[str] | None = None) -> int:
             rows.append(Row(n, json.loads(path.read_text())))
             continue
         print(f"… {n:,} listings", file=sys.stderr, flush=True)
-        row = bench(n, args.seed, naive=n <= args.naive_max)
+        row = bench(n, args.seed, n <= args.naive_max, args.naive_timeout, args.quick)
         path.write_text(json.dumps(row.values, indent=1))
         rows.append(row)
         print(render(rows, args.seed), file=sys.stderr)
