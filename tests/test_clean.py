@@ -23,6 +23,7 @@ from scholarkg.clean import NameCleaner, clean_abstract, decode_latex, has_resid
         ("Niccol`o Fabbri", "Niccolò Fabbri"),
         ("T^am Nguy~^en", "Tâm Nguyễn"),
         ("Vi^det Lê", "Việt Lê"),  # regression: \^{\d{e}} stripped, left in a generated page
+        ("Quang Gia DJ ~^o", "Quang Gia Đỗ"),  # regression: stacked stray accents after \DJ
         ("Ana cTurcanu", "Ana Ţurcanu"),
         ('J{\\"u}rgen Schmidhuber', "Jürgen Schmidhuber"),
         ("Tom\\'a\\v{s} Ko\\v{c}isk\\'y", "Tomáš Kočiský"),

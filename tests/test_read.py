@@ -48,6 +48,8 @@ def test_seed_reads_all_listings_with_lines() -> None:
         ("Sean O'Brien", True),
         ("John Henry Clippinger, Jr.", True),
         ("Anne ABEILLE", True),
+        ("Omer Bar-On", True),  # regression: "On" after a hyphen read as a title word
+        ("Quang Gia DJ ~^o", True),  # regression: stacked stray accents read as a title
         ("J.-P. Dupont", True),
         ("Why do LLMs attend to the first token?", False),
         ("Deep Learning", False),

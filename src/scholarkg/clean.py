@@ -153,15 +153,19 @@ def _apply(word: str, sites: Iterable[_Site]) -> str:
 
 
 def _is_stray(word: str) -> bool:
-    """A mark and one letter standing alone: ``'c`` in ``Velivckovi 'c``."""
-    return len(word) == 2 and word[0] in _MARKS and word[1].isalpha()
+    """Marks and one letter standing alone: ``'c`` in ``Velivckovi 'c``, ``~^o`` in ``DJ ~^o``."""
+    return len(word) >= 2 and all(c in _MARKS for c in word[:-1]) and word[-1].isalpha()
 
 
 def _words(text: str) -> list[tuple[str, str]]:
     """Words with the stray accents that follow them decoded: ``Velivckovi 'c`` → (…, "ć")."""
     out: list[tuple[str, str]] = []
     for w in _WORD_SPLIT.split(text.strip()):
-        acc = _accent(_MARKS[w[0]], w[1]) if _is_stray(w) else None
+        acc: str | None = None
+        if _is_stray(w):
+            acc = w[-1]
+            for mark in reversed(w[:-1]):  # the innermost accent first: ~^o is \~{\^o}
+                acc = _accent(_MARKS[mark], acc) if acc else None
         if out and acc:
             word, tail = out[-1]
             out[-1] = (word, tail + acc)
@@ -182,7 +186,9 @@ def name_candidates(printed: str) -> list[str]:
     text = " ".join(printed.split())
     if _LATEX_CHARS.search(text):
         return [decode_latex(text)]
-    words = [(w, tail, _sites(w)) for w, tail in _words(text)]
+    # \DJ or \AA with a stray accent after them: "DJ ~^o" is Đỗ
+    pairs = [({"DJ": "Đ", "AA": "Å"}.get(w, w) if tail else w, tail) for w, tail in _words(text)]
+    words = [(w, tail, _sites(w)) for w, tail in pairs]
     # one garbled word shows the whole name went through a LaTeX-stripping scraper
     garbled_name = any(tail or any(s.definite for s in sites) for _, tail, sites in words)
     per_word: list[list[str]] = []

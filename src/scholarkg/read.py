@@ -57,7 +57,7 @@ _PARTICLES = frozenset(
 )
 _MARK = "`'\"^~=’"
 # a name word: letters, with accent residue, apostrophes, hyphens and periods inside; no digits
-_NAME_TOKEN = re.compile(rf"^[{_MARK}.]?[^\W\d_](?:[^\W\d_]|[-‐.{_MARK}])*$")
+_NAME_TOKEN = re.compile(rf"^[{_MARK}.]*[^\W\d_](?:[^\W\d_]|[-‐.{_MARK}])*$")
 _SUFFIX = re.compile(r"^(?:Jr\.?|Sr\.?|II|III|IV)$")
 # "Back-propagation", "Fine-tuning", "Decision-Making": an English word after a hyphen
 _HYPHEN_WORD = re.compile(
@@ -103,8 +103,8 @@ def looks_like_name(line: str) -> bool:
                 return False
         if not _NAME_TOKEN.match(tok):
             return False
-        if any(part in _TITLE_WORDS for part in re.split(r"[-‐]", low)[1:]):
-            return False  # "Self-supervised", "Multi-task"
+        if any(len(part) > 2 and part in _TITLE_WORDS for part in re.split(r"[-‐]", low)[1:]):
+            return False  # "Self-supervised", "Multi-task" (but "Bar-On" is a name)
         if _HYPHEN_WORD.search(tok) and not all_lower:
             return False
         first = letters[0] if letters else ""
