@@ -48,3 +48,9 @@ class QueryError(ScholarKGError):
     """A SPARQL query given by the user does not parse or cannot run."""
 
     exit_code = 2
+
+
+class AccountingError(ScholarKGError):
+    """An input record went missing between stages: a bug, never the input's fault."""
+
+    exit_code = 3

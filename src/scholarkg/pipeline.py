@@ -22,7 +22,7 @@ from typing import Any
 
 from .clean import clean_profiles
 from .config import Config
-from .errors import ScholarKGError
+from .errors import AccountingError
 from .map import to_ntriples
 from .read import expand_inputs, read_page
 from .records import Resolution
@@ -208,12 +208,6 @@ def _install(tmp: Path, out: Path) -> None:
         os.replace(tmp / name, out / name)
     shutil.rmtree(old, ignore_errors=True)
     shutil.rmtree(tmp, ignore_errors=True)
-
-
-class AccountingError(ScholarKGError):
-    """An input record went missing between stages: a bug, never the input's fault."""
-
-    exit_code = 3
 
 
 def _check_accounting(profiles: list[Any], resolution: Resolution) -> None:
