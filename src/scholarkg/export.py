@@ -19,7 +19,7 @@ from typing import IO, Any
 import pyoxigraph as ox
 
 from .errors import UsageError
-from .vocab import FOAF, PREFIXES, RDF, SCHEMA, SKG, SKOS, XSD
+from .vocab import FOAF, PREFIXES, RDF, SCHEMA, SKG, SKOS, XSD, blank_label, list_node
 
 FORMATS = ("turtle", "jsonld", "ntriples", "nquads")
 _RDF_TYPE = RDF + "type"
@@ -99,11 +99,10 @@ def canonical_blank_nodes(quads: list[ox.Quad]) -> list[ox.Quad]:
     label: dict[str, str] = {}
     for s, p, o in triples:
         if isinstance(o, ox.BlankNode) and o.value in heads and o.value not in label:
-            stem = "l" + _digest(f"{s}|{p}")
             cur: Any = o
             i = 0
             while isinstance(cur, ox.BlankNode) and cur.value not in label:
-                label[cur.value] = f"{stem}x{i}"
+                label[cur.value] = list_node(str(s), str(p), i)
                 cur = rest.get(cur.value)
                 i += 1
     others = {
@@ -127,7 +126,7 @@ def canonical_blank_nodes(quads: list[ox.Quad]) -> list[ox.Quad]:
                     parts[s.value].append(f">{p}{show(o)}")
                 if isinstance(o, ox.BlankNode) and o.value in parts:
                     parts[o.value].append(f"<{p}{show(s)}")
-            sig = {b: _digest("".join(sorted(v))) for b, v in parts.items()}
+            sig = {b: blank_label("".join(sorted(v))) for b, v in parts.items()}
         seen: dict[str, int] = {}
         for b in sorted(others, key=lambda b: sig[b]):
             n = seen.get(sig[b], 0)
@@ -140,12 +139,6 @@ def canonical_blank_nodes(quads: list[ox.Quad]) -> list[ox.Quad]:
     return [
         ox.Quad(relabel(q.subject), q.predicate, relabel(q.object), q.graph_name) for q in quads
     ]
-
-
-def _digest(text: str) -> str:
-    import hashlib
-
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
 
 
 def _nquad(q: ox.Quad) -> str:

@@ -1,8 +1,9 @@
 """Map resolved records to RDF (schema.org + FOAF + SKOS + the project's own terms).
 
 Writes N-Triples lines directly: the fastest form to bulk-load into Oxigraph, and plain text
-that needs no RDF library. Every IRI comes from :class:`~scholarkg.vocab.Minter`; lists get
-blank-node labels derived from their work, so the output is the same on every run.
+that needs no RDF library. Every IRI comes from :class:`~scholarkg.vocab.Minter`, every list
+node's blank-node label from :func:`~scholarkg.vocab.list_node`, so the output is the same on
+every run.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections.abc import Iterator
 from .config import Config
 from .names import lookup_key
 from .records import Person, Resolution, Work
-from .vocab import FOAF, RDF, SCHEMA, SKG, SKOS, Minter, short_hash
+from .vocab import FOAF, RDF, SCHEMA, SKG, SKOS, Minter, list_node, short_hash
 
 _A = f"<{RDF}type>"
 
@@ -167,12 +168,12 @@ def _work(w: Work, mint: Minter) -> Iterator[str]:
         yield _t(s, S["author"], person)
         yield _t(s, F["maker"], person)
     if people:
-        label = "l" + short_hash(w.key, 16)
-        yield _t(s, K["authorList"], f"_:{label}x0")
+        yield _t(s, K["authorList"], f"_:{list_node(s, K['authorList'], 0)}")
         for i, person in enumerate(people):
-            node = f"_:{label}x{i}"
+            node = f"_:{list_node(s, K['authorList'], i)}"
             yield _t(node, RDF_FIRST, person)
-            rest = f"_:{label}x{i + 1}" if i + 1 < len(people) else RDF_NIL
+            last = i + 1 == len(people)
+            rest = RDF_NIL if last else f"_:{list_node(s, K['authorList'], i + 1)}"
             yield _t(node, RDF_REST, rest)
     for tag in w.topics:
         topic = iri(mint.topic(tag.topic))

@@ -70,8 +70,27 @@ _SPECIAL_LETTERS = str.maketrans(
 )
 
 
-def short_hash(text: str, n: int = 8) -> str:
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()[:n]
+def short_hash(text: str, n: int = 8, *, digest_size: int = 16) -> str:
+    """The first ``n`` hex digits of BLAKE2b(``text``): the one hash behind every minted name.
+
+    ``digest_size`` (bytes) is a BLAKE2b parameter, so it changes every digit, not only the
+    length: IRIs use 16, blank-node labels 8. Both are pinned by the golden exports.
+    """
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=digest_size).hexdigest()[:n]
+
+
+def blank_label(text: str) -> str:
+    """A blank-node label derived from ``text`` (what the node holds or is held by)."""
+    return short_hash(text, 16, digest_size=8)
+
+
+def list_node(holder: str, prop: str, i: int) -> str:
+    """The label of the ``i``-th node of the ``rdf:List`` that ``holder`` has under ``prop``.
+
+    ``holder`` and ``prop`` are N-Triples terms (``<iri>``): the same list gets the same labels
+    when it is written (``map``) and when an export relabels what the store gave back.
+    """
+    return f"l{blank_label(f'{holder}|{prop}')}x{i}"
 
 
 class Minter:
