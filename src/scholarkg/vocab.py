@@ -9,7 +9,12 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import lru_cache
+
+from .records import SourceRef
 
 SCHEMA = "http://schema.org/"
 FOAF = "http://xmlns.com/foaf/0.1/"
@@ -125,3 +130,80 @@ class Minter:
             "topic": f"{self.base}topic/",
             "org": f"{self.base}org/",
         }
+
+
+# ---------------------------------------------------------------- local names of people and works
+# Resolution decides who is who and hands over the facts below; the shape of the local name
+# (the part after ``person/`` or ``work/``) is decided here alone.
+
+
+@dataclass(frozen=True, slots=True)
+class PersonFacts:
+    """What a person's local name is made of: their canonical name and first source."""
+
+    name: str
+    first_source: SourceRef
+
+
+@dataclass(frozen=True, slots=True)
+class WorkFacts:
+    """What a paper's local name is made of: its title, identifiers and first source."""
+
+    title: str
+    title_key: str  # the folded title resolution joins listings by
+    doi: str | None
+    arxiv: str | None
+    first_source: SourceRef
+
+
+def person_local_names(people: Mapping[int, PersonFacts]) -> dict[int, str]:
+    """A unique local name per person: the slug of the name (``petar-velickovic``).
+
+    Namesakes get ``-2``, ``-3`` … in order of their first source.
+    """
+    return _unique_local_names(
+        [(pid, slugify(f.name), f.first_source) for pid, f in people.items()]
+    )
+
+
+def work_local_names(works: Mapping[int, WorkFacts]) -> dict[int, str]:
+    """A unique local name per paper: up to 8 title words and a hash of its best identifier.
+
+    The identifier is the DOI, else the arXiv id, else the folded title, so that a paper keeps
+    its IRI when another listing of it is added. Collisions get ``-2``, ``-3`` … in order of
+    first source.
+    """
+    return _unique_local_names(
+        [
+            (
+                wid,
+                slugify(f.title, max_words=8) + "-" + short_hash(f.doi or f.arxiv or f.title_key),
+                f.first_source,
+            )
+            for wid, f in works.items()
+        ]
+    )
+
+
+def _unique_local_names(items: list[tuple[int, str, SourceRef]]) -> dict[int, str]:
+    """Give each item a unique slug: ties get -2, -3 … in (first source, id) order.
+
+    Slugs are taken in the order the items come (the caller's order is deterministic), so
+    a suffixed slug never takes a slug that some item wanted plainly.
+    """
+    by_slug: dict[str, list[tuple[str, int, int]]] = defaultdict(list)
+    for item_id, slug, src in items:
+        by_slug[slug].append((src.path, src.line, item_id))
+    out: dict[int, str] = {}
+    taken = set(by_slug)
+    for slug, sort_keys in by_slug.items():
+        for n, (_path, _line, item_id) in enumerate(sorted(sort_keys)):
+            if n == 0:
+                out[item_id] = slug
+                continue
+            k = n + 1
+            while f"{slug}-{k}" in taken:
+                k += 1
+            taken.add(f"{slug}-{k}")
+            out[item_id] = f"{slug}-{k}"
+    return out

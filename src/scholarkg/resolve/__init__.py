@@ -1,0 +1,80 @@
+"""Resolve: which mentions are one person, which listings one paper.
+
+Works on typed records only (no RDF, no store). The result does not depend on input order:
+every choice is made on sorted data, and ties are broken by content, never by position.
+
+The steps, each in its own module:
+
+1. :mod:`.papers` — listings with the same folded title, DOI or arXiv id are one paper.
+2. :mod:`.forms` — mentions whose names agree exactly are one *form*.
+3. :mod:`.homonyms` — a common name's form is split into the people its contexts show.
+4. People: :mod:`.blocks` proposes pairs of forms, :mod:`.evidence` weighs their contexts,
+   :mod:`.cluster` decides and merges.
+5. :mod:`.papers` again — titles that are versions of each other, shared by the same people,
+   are one paper.
+6. :mod:`.assemble` — the frozen :class:`~scholarkg.records.Resolution`.
+
+Thresholds and weights live in :mod:`scholarkg.rules`; the shape of keys in
+:mod:`scholarkg.vocab`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from ..records import CleanProfile, Resolution
+from .assemble import assemble
+from .cluster import resolve_people
+from .forms import collect_forms
+from .homonyms import split_homonyms
+from .papers import (
+    group_by_identity,
+    is_version_title,
+    merge_versions,
+    normalize_arxiv,
+    normalize_doi,
+    title_key,
+)
+from .state import Listing
+
+__all__ = [
+    "Progress",
+    "is_version_title",
+    "normalize_arxiv",
+    "normalize_doi",
+    "resolve",
+    "title_key",
+]
+
+Progress = Callable[[str, int, int], None]
+
+
+def resolve(profiles: Sequence[CleanProfile], progress: Progress | None = None) -> Resolution:
+    """Resolve people and papers across all profiles."""
+    profiles = sorted(profiles, key=lambda p: p.path)
+    listings = [
+        Listing(li, pi, title_key(li.title))
+        for pi, prof in enumerate(profiles)
+        for li in prof.listings
+    ]
+    listings.sort(key=lambda x: (x.listing.source.path, x.listing.source.line))
+
+    works_uf = group_by_identity(listings)
+    if progress:
+        progress("resolve", 1, 4)
+
+    forms, owner_form = collect_forms(profiles, listings)
+    work_of = [works_uf.find(i) for i in range(len(listings))]
+    split_homonyms(forms, listings, work_of)
+    person_of = resolve_people(forms, listings, work_of)
+    if progress:
+        progress("resolve", 2, 4)
+
+    merge_versions(listings, works_uf, person_of)
+    if progress:
+        progress("resolve", 3, 4)
+
+    result = assemble(profiles, listings, works_uf, forms, person_of, owner_form)
+    if progress:
+        progress("resolve", 4, 4)
+    return result

@@ -1,0 +1,40 @@
+"""The rules module: every threshold is pinned to the rules version that carries it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from scholarkg import rules
+
+# The values each rules version stands for. Changing a value in rules.py without bumping
+# RULES_VERSION fails here: a graph's report would claim rules that did not make it. After a
+# bump, add the new version's values (keep the old rows: they document what each version was).
+PINNED: dict[str, dict[str, object]] = {
+    "2026.12.1": {
+        "COMMON_NAME": 0.2,
+        "PROLIFIC_LISTINGS_PER": 500,
+        "PROLIFIC_MIN_LISTINGS": 20,
+        "SAME_LISTING_BONUS": 100,
+        "SHARED_COAUTHOR_WEIGHT": 1,
+        "SHARED_WORK_WEIGHT": 3,
+        "SUBTITLE_MIN_MAIN_WORDS": 3,
+        "VERSION_MAX_EDITED_SHARE": 0.25,
+        "VERSION_MAX_EDITED_WORDS": 3,
+        "VERSION_MIN_SHARED_AUTHORS": 0.5,
+        "VERSION_MIN_WORDS": 4,
+    },
+}
+
+
+def test_a_changed_rule_comes_with_a_new_rules_version() -> None:
+    assert rules.RULES_VERSION in PINNED, "a new RULES_VERSION needs its row in PINNED"
+    assert rules.values() == PINNED[rules.RULES_VERSION], (
+        "a rule changed: bump RULES_VERSION in rules.py and pin the new values here"
+    )
+
+
+def test_every_rule_says_why_it_has_its_value() -> None:
+    lines = Path(rules.__file__).read_text(encoding="utf-8").splitlines()
+    for name in rules.values():
+        at = next(i for i, line in enumerate(lines) if line.startswith(f"{name} = "))
+        assert lines[at - 1].startswith("#"), f"{name} has no comment above it"
