@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.metadata
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -11,7 +13,9 @@ import pytest
 from conftest import REPO, SEED
 from typer.testing import CliRunner
 
+import scholarkg
 from scholarkg.cli import app
+from scholarkg.errors import AccountingError, InputError, UsageError
 
 runner = CliRunner()
 
@@ -200,7 +204,9 @@ def test_export_to_file_and_stdout_are_the_same(built: Path, tmp_path: Path) -> 
     assert out.read_text(encoding="utf-8") == stdout
     bad = run("export", "--format", "rdfxml", "--out", built)
     assert bad.exit_code == 2
-    assert "unknown export format" in bad.stderr
+    said = " ".join(bad.stderr.replace("│", " ").split())
+    assert "Invalid value for '--format'" in said
+    assert "'rdfxml' is not one of 'turtle', 'jsonld', 'ntriples', 'nquads'" in said
 
 
 def test_help_lists_commands_and_exit_codes() -> None:
@@ -208,19 +214,150 @@ def test_help_lists_commands_and_exit_codes() -> None:
     assert r.exit_code == 0
     for cmd in ("build", "check", "export", "query", "coauthors"):
         assert cmd in r.stdout
-    assert "Exit codes" in r.stdout
+    text = " ".join(ln.strip(" │") for ln in r.stdout.splitlines())
+    text = " ".join(text.split())
+    assert "Exit codes: 0 ok or conformant; 1 the graph breaks a rule; 2 usage or bad input" in text
+    assert "3 internal error (a bug: please report it; --debug or SCHOLARKG_DEBUG=1" in text
 
 
 def test_help_starts_without_heavy_imports() -> None:
     code = (
-        "import sys; from scholarkg.cli import app; "
-        "heavy = [m for m in ('pyoxigraph', 'pyshacl', 'rdflib') if m in sys.modules]; "
-        "print(heavy)"
+        "import sys; from scholarkg.cli import app; sys.argv = ['scholarkg', '--help']\n"
+        "try:\n    app()\nexcept SystemExit:\n    pass\n"
+        "heavy = [m for m in ('pyoxigraph', 'pyshacl', 'rdflib') if m in sys.modules]\n"
+        "print('HEAVY', heavy)"
     )
     r = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO
     )
-    assert r.stdout.strip() == "[]"
+    assert "Usage" in r.stdout
+    assert r.stdout.splitlines()[-1] == "HEAVY []"
+
+
+# ---------------------------------------------------------------- errors and exit codes
+
+
+def _raise(exc: Exception):  # type: ignore[no-untyped-def]
+    def fail(*args: object, **kwargs: object) -> None:
+        raise exc
+
+    return fail
+
+
+BUG_LINE = (
+    "error: internal error: RuntimeError: boom; this is a bug in scholarkg "
+    f"{scholarkg.__version__}: please report it with the command you ran"
+)
+
+
+def test_internal_error_exits_3_with_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("SCHOLARKG_DEBUG", raising=False)
+    monkeypatch.setattr("scholarkg.pipeline.build", _raise(RuntimeError("boom")))
+    r = run("build", SEED, "--out", tmp_path / "o")
+    assert r.exit_code == 3
+    assert r.stdout == ""
+    assert r.stderr == BUG_LINE + " (--debug shows the traceback)\n"
+
+
+def test_internal_error_with_debug_shows_the_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("SCHOLARKG_DEBUG", raising=False)
+    monkeypatch.setattr("scholarkg.query.coauthors", _raise(RuntimeError("boom")))
+    monkeypatch.setattr("scholarkg.store.open_build", lambda out: None)
+    for args, env in (
+        (["--debug", "coauthors", "X"], {}),
+        (["coauthors", "X"], {"SCHOLARKG_DEBUG": "1"}),
+    ):
+        r = runner.invoke(app, args, env=env)
+        assert r.exit_code == 3, args
+        lines = r.stderr.splitlines()
+        assert lines[0] == "Traceback (most recent call last):"
+        assert "in fail" in r.stderr and lines[-2] == "RuntimeError: boom"
+        assert lines[-1] == BUG_LINE
+
+
+def test_a_library_value_error_is_a_bug_not_bad_input(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Regression: every ValueError was reported as the user's bad input (exit 2)."""
+    monkeypatch.setattr("scholarkg.pipeline.build", _raise(ValueError("a bug")))
+    r = run("build", SEED, "--out", tmp_path / "o")
+    assert r.exit_code == 3
+    assert r.stderr.startswith("error: internal error: ValueError: a bug; this is a bug")
+
+
+def test_typed_errors_exit_with_their_class_code(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A new subclass of a typed error exits with its base's code, with no change to the CLI."""
+
+    class NewInputError(InputError):
+        pass
+
+    for exc, code in (
+        (NewInputError("pages/x.txt", 4, "odd line", "fix it"), 2),
+        (UsageError("bad option", "use another"), 2),
+        (AccountingError("a listing went missing"), 3),
+    ):
+        monkeypatch.setattr("scholarkg.pipeline.build", _raise(exc))
+        r = run("build", SEED, "--out", tmp_path / "o")
+        assert r.exit_code == code, exc
+        assert len(r.stderr.splitlines()) == 1
+        assert str(exc) in r.stderr
+    assert "this is a bug" in r.stderr  # exit code 3 asks for a report
+
+
+def test_minter_rejects_a_bad_base_with_a_typed_error() -> None:
+    from scholarkg.vocab import Minter
+
+    with pytest.raises(UsageError, match="base IRI must be absolute"):
+        Minter("not an iri")
+
+
+# ---------------------------------------------------------------- conventions
+
+
+def test_version() -> None:
+    r = run("--version")
+    assert r.exit_code == 0
+    assert r.stdout == f"scholarkg {scholarkg.__version__}\n"
+    assert scholarkg.__version__ == importlib.metadata.version("scholarkg")
+
+
+def _complete(words: str) -> list[str]:
+    """What bash completion offers after ``words`` (the installed script, as a shell calls it)."""
+    env = {
+        **os.environ,
+        "_SCHOLARKG_COMPLETE": "complete_bash",
+        "COMP_WORDS": words,
+        "COMP_CWORD": str(len(words.split(" ")) - 1),
+    }
+    script = Path(sys.executable).parent / "scholarkg"
+    r = subprocess.run([script], env=env, capture_output=True, text=True, check=True)
+    return r.stdout.split()
+
+
+def test_shell_completion_script_and_choices() -> None:
+    r = run("--show-completion", "bash")
+    assert r.exit_code == 0
+    assert "_SCHOLARKG_COMPLETE=complete_bash" in r.stdout
+    assert "complete -o default -F _scholarkg_completion scholarkg" in r.stdout
+    assert _complete("scholarkg ") == ["build", "check", "export", "query", "coauthors"]
+    assert _complete("scholarkg export --format ") == ["turtle", "jsonld", "ntriples", "nquads"]
+    assert _complete("scholarkg check --engine ") == ["fast", "pyshacl"]
+
+
+def test_choice_options_are_the_library_lists() -> None:
+    from scholarkg import cli, export, query, validate
+
+    assert tuple(cli.ExportFormat) == export.FORMATS
+    assert tuple(cli.ResultFormat) == query.RESULT_FORMATS
+    assert tuple(cli.Engine) == validate.ENGINES
+    help_text = run("export", "--help").stdout
+    assert "turtle|jsonld|ntriples|nq" in help_text
 
 
 def test_coauthors_by_iri_and_member_preferred(tmp_path: Path) -> None:

@@ -1,24 +1,32 @@
 """The ``scholarkg`` command: a thin layer over the library.
 
-Exit codes: 0 ok / conformant, 1 the graph does not conform, 2 usage or bad input,
-3 internal error. Heavy modules (pyoxigraph, pyshacl, rdflib) are imported only by the commands
-that need them, so ``scholarkg --help`` starts fast.
+Exit codes: 0 ok / conformant, 1 the graph does not conform, 2 usage or bad input (a typed
+error of :mod:`scholarkg.errors` whose ``exit_code`` is 2), 3 internal error: any other
+exception is a bug, reported in one line (the traceback with ``--debug`` or
+``SCHOLARKG_DEBUG=1``). Heavy modules (pyoxigraph, pyshacl, rdflib) are imported only by the
+commands that need them, so ``scholarkg --help`` starts fast.
 """
 
 from __future__ import annotations
 
+import functools
 import sys
 import time
+import traceback
+from collections.abc import Callable
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import typer
 
+from . import __version__
 from .errors import ScholarKGError
 
 EXIT_HELP = (
     "Exit codes: 0 ok or conformant; 1 the graph breaks a rule; 2 usage or bad input "
-    "(the message names the file and line); 3 internal error."
+    "(the message names the file and line); 3 internal error (a bug: please report it; "
+    "--debug or SCHOLARKG_DEBUG=1 shows the traceback)."
 )
 
 app = typer.Typer(
@@ -26,7 +34,6 @@ app = typer.Typer(
     help="Turn scraped researcher profile pages into one validated knowledge graph "
     "(schema.org + FOAF, SHACL-checked, in an embedded Oxigraph store). " + EXIT_HELP,
     no_args_is_help=True,
-    add_completion=False,
     pretty_exceptions_enable=False,
 )
 
@@ -35,9 +42,105 @@ OutOpt = Annotated[
 ]
 
 
+# The choices of the options, as enums so that --help and shell completion list them.
+# tests/test_cli.py checks that they are the library's own lists.
+class CheckFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+class Engine(StrEnum):
+    fast = "fast"
+    pyshacl = "pyshacl"
+
+
+class ExportFormat(StrEnum):
+    turtle = "turtle"
+    jsonld = "jsonld"
+    ntriples = "ntriples"
+    nquads = "nquads"
+
+
+class ResultFormat(StrEnum):
+    table = "table"
+    csv = "csv"
+    tsv = "tsv"
+    json = "json"
+
+
+class CoauthorsFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+_debug = False
+REPORT_BUG = "this is a bug in scholarkg {version}: please report it with the command you ran"
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"scholarkg {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", help="Print the version and exit.", callback=_show_version, is_eager=True
+        ),
+    ] = False,
+    debug: Annotated[
+        bool,
+        typer.Option(
+            "--debug", envvar="SCHOLARKG_DEBUG", help="Show the traceback of an internal error."
+        ),
+    ] = False,
+) -> None:
+    global _debug
+    _debug = debug
+
+
 def _fail(exc: ScholarKGError) -> typer.Exit:
+    if exc.exit_code == 3:
+        return _internal(exc, str(exc))
     typer.echo(f"error: {exc}", err=True)
     return typer.Exit(exc.exit_code)
+
+
+def _internal(exc: BaseException, what: str) -> typer.Exit:
+    """A bug, not the user's fault: one line (the traceback too with --debug), exit code 3."""
+    if _debug:
+        traceback.print_exception(exc, file=sys.stderr)
+    first = what.splitlines()[0] if what.strip() else type(exc).__name__
+    hint = "" if _debug else " (--debug shows the traceback)"
+    typer.echo(
+        f"error: internal error: {first}; {REPORT_BUG.format(version=__version__)}{hint}",
+        err=True,
+    )
+    return typer.Exit(3)
+
+
+F = TypeVar("F", bound=Callable[..., None])
+
+
+def command(fn: F) -> F:
+    """A command of the app whose errors become exit codes: typed errors their own, others 3."""
+
+    @functools.wraps(fn)
+    def run(*args: Any, **kwargs: Any) -> None:
+        try:
+            fn(*args, **kwargs)
+        except typer.Exit:
+            raise
+        except ScholarKGError as exc:
+            raise _fail(exc) from None
+        except Exception as exc:
+            raise _internal(exc, f"{type(exc).__name__}: {exc}") from None
+
+    app.command()(run)
+    return fn
 
 
 class _ProgressBar:
@@ -67,7 +170,7 @@ class _ProgressBar:
             self.progress.stop()
 
 
-@app.command()
+@command
 def build(
     inputs: Annotated[
         list[Path], typer.Argument(help="Profile pages, or folders of them (*.txt).")
@@ -101,14 +204,8 @@ def build(
         }
         cfg = replace(cfg, **overrides)
         result = run_build(inputs, out, cfg, check=check, progress=bar)
-    except ScholarKGError as exc:
+    finally:
         bar.stop()
-        raise _fail(exc) from None
-    except ValueError as exc:
-        bar.stop()
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from None
-    bar.stop()
     typer.echo(
         f"read {result.files} file(s): {result.listings} listings, "
         f"{result.author_lines} author lines"
@@ -125,48 +222,41 @@ def build(
         raise typer.Exit(1)
 
 
-@app.command()
+@command
 def check(
     file: Annotated[
         Path | None, typer.Argument(help="An RDF file to check instead of the build.")
     ] = None,
     out: OutOpt = Path("out"),
-    fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    fmt: Annotated[CheckFormat, typer.Option("--format", help="Findings as text or JSON.")] = (
+        CheckFormat.text
+    ),
     rdf_format: Annotated[
         str | None, typer.Option(help="Syntax of FILE when its extension does not tell.")
     ] = None,
     engine: Annotated[
-        str,
+        Engine,
         typer.Option(help="fast (the shapes as SPARQL in Oxigraph) or pyshacl; same findings."),
-    ] = "fast",
+    ] = Engine.fast,
 ) -> None:
     """Validate the built graph (or an RDF file) with the SHACL shapes; exit 1 if it breaks one."""
-    if fmt not in ("text", "json"):
-        typer.echo("error: --format must be text or json", err=True)
-        raise typer.Exit(2)
-    if engine not in ("fast", "pyshacl"):
-        typer.echo("error: --engine must be fast or pyshacl", err=True)
-        raise typer.Exit(2)
     from .store import open_build
     from .validate import validate_file, validate_store
 
-    try:
-        report = (
-            validate_file(file, rdf_format, engine=engine)  # type: ignore[arg-type]
-            if file
-            else validate_store(open_build(out), engine=engine)  # type: ignore[arg-type]
-        )
-    except ScholarKGError as exc:
-        raise _fail(exc) from None
-    typer.echo(report.to_json() if fmt == "json" else report.to_text())
+    report = (
+        validate_file(file, rdf_format, engine=engine.value)
+        if file
+        else validate_store(open_build(out), engine=engine.value)
+    )
+    typer.echo(report.to_json() if fmt is CheckFormat.json else report.to_text())
     raise typer.Exit(0 if report.conforms else 1)
 
 
-@app.command()
+@command
 def export(
-    fmt: Annotated[
-        str, typer.Option("--format", help="turtle, jsonld, ntriples or nquads.")
-    ] = "turtle",
+    fmt: Annotated[ExportFormat, typer.Option("--format", help="RDF syntax.")] = (
+        ExportFormat.turtle
+    ),
     output: Annotated[Path | None, typer.Option(help="Write here instead of stdout.")] = None,
     out: OutOpt = Path("out"),
 ) -> None:
@@ -176,37 +266,37 @@ def export(
     from .store import open_build
     from .vocab import Minter
 
+    store = open_build(out)
+    prefixes = Minter(build_config(out).base).prefixes()
+    if output is None:
+        try:
+            run_export(store, fmt.value, sys.stdout.buffer, prefixes)
+            sys.stdout.flush()
+        except BrokenPipeError:  # `scholarkg export | head` is fine
+            sys.stderr.close()
+        return
+    tmp = output.with_name(output.name + ".part")
     try:
-        store = open_build(out)
-        prefixes = Minter(build_config(out).base).prefixes()
-        if output is None:
-            try:
-                run_export(store, fmt, sys.stdout.buffer, prefixes)
-                sys.stdout.flush()
-            except BrokenPipeError:  # `scholarkg export | head` is fine
-                sys.stderr.close()
-            return
-        tmp = output.with_name(output.name + ".part")
         try:
             with tmp.open("wb") as fh:
-                n = run_export(store, fmt, fh, prefixes)
+                n = run_export(store, fmt.value, fh, prefixes)
             tmp.replace(output)
         except BaseException:
             tmp.unlink(missing_ok=True)
             raise
-    except ScholarKGError as exc:
-        raise _fail(exc) from None
     except OSError as exc:
         typer.echo(f"error: {output}: cannot write: {exc.strerror}", err=True)
         raise typer.Exit(2) from None
     typer.echo(f"wrote {n} triples to {output}", err=True)
 
 
-@app.command()
+@command
 def query(
     sparql: Annotated[str | None, typer.Argument(help="A SPARQL query.")] = None,
     file: Annotated[Path | None, typer.Option(help="Read the query from this file.")] = None,
-    fmt: Annotated[str, typer.Option("--format", help="table, csv, tsv or json (W3C).")] = "table",
+    fmt: Annotated[
+        ResultFormat, typer.Option("--format", help="A table, or W3C CSV, TSV or JSON results.")
+    ] = ResultFormat.table,
     out: OutOpt = Path("out"),
 ) -> None:
     """Run a SPARQL query on the build; print a table or W3C CSV/TSV/JSON results."""
@@ -221,10 +311,7 @@ def query(
     except OSError as exc:
         typer.echo(f"error: {file}: cannot read: {exc.strerror}", err=True)
         raise typer.Exit(2) from None
-    try:
-        result = run_query(open_build(out), text, fmt)
-    except ScholarKGError as exc:
-        raise _fail(exc) from None
+    result = run_query(open_build(out), text, fmt.value)
     if result.serialized:
         sys.stdout.buffer.write(result.serialized)
         if not result.serialized.endswith(b"\n"):
@@ -247,22 +334,21 @@ def _table(header: tuple[str, ...], rows: tuple[tuple[str, ...], ...]) -> str:
     return "\n".join([line, sep, *body, f"({len(rows)} row{'s' if len(rows) != 1 else ''})"])
 
 
-@app.command()
+@command
 def coauthors(
     name: Annotated[str, typer.Argument(help="A person's name, any spelling the graph knows.")],
     topic: Annotated[str | None, typer.Option(help="Only papers tagged with this topic.")] = None,
-    fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+    fmt: Annotated[CoauthorsFormat, typer.Option("--format", help="A table or JSON.")] = (
+        CoauthorsFormat.table
+    ),
     out: OutOpt = Path("out"),
 ) -> None:
     """List NAME's coauthors (on --topic) with the number of papers they share."""
     from .query import coauthors as find_coauthors
     from .store import open_build
 
-    try:
-        answer = find_coauthors(open_build(out), name, topic)
-    except ScholarKGError as exc:
-        raise _fail(exc) from None
-    if fmt == "json":
+    answer = find_coauthors(open_build(out), name, topic)
+    if fmt is CoauthorsFormat.json:
         import json
 
         typer.echo(
@@ -293,8 +379,4 @@ def coauthors(
 
 
 def main() -> None:
-    try:
-        app()
-    except ScholarKGError as exc:  # pragma: no cover - commands map their own errors
-        typer.echo(f"error: {exc}", err=True)
-        sys.exit(exc.exit_code)
+    app()

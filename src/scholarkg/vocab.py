@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .errors import UsageError
 from .records import SourceRef
 
 SCHEMA = "http://schema.org/"
@@ -103,7 +104,10 @@ class Minter:
 
     def __init__(self, base: str = DEFAULT_BASE) -> None:
         if not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://[^\s<>\"{}|\\^`]*/$", base):
-            raise ValueError(f"base IRI must be absolute and end with '/': {base!r}")
+            raise UsageError(
+                f"base IRI must be absolute and end with '/': {base!r}",
+                'give one like "https://kg.example.org/" (--base or base = … in the config)',
+            )
         self.base = base
 
     def person(self, key: str) -> str:
