@@ -8,13 +8,12 @@ Constants are written into the query text, not passed as ``substitutions=`` (~40
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 import pyoxigraph as ox
 
 from .errors import UsageError
 from .names import fold, lookup_key
-from .store import run_sparql, select, sparql_iri, sparql_literal
+from .store import run_sparql, select, sparql_iri, sparql_literal, term_text
 from .vocab import SCHEMA, SKG, SKOS
 
 RESULT_FORMATS = ("table", "csv", "tsv", "json")
@@ -53,13 +52,9 @@ def run_query(store: ox.Store, sparql: str, fmt: str = "table") -> QueryResult:
     if fmt in w3c:
         return QueryResult("select", variables, serialized=result.serialize(format=w3c[fmt]) or b"")
     rows = tuple(
-        tuple("" if sol[v] is None else _cell(sol[v]) for v in variables) for sol in result
+        tuple("" if (t := sol[v]) is None else term_text(t) for v in variables) for sol in result
     )
     return QueryResult("select", variables, rows)
-
-
-def _cell(term: Any) -> str:
-    return str(term.value)
 
 
 # ---------------------------------------------------------------- coauthors

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
 from .errors import InputError, QueryError, StoreError, UsageError
+
+if TYPE_CHECKING:
+    import rdflib
 
 STORE_DIRNAME = "store"
 
@@ -126,13 +129,27 @@ def select(store: ox.Store, sparql: str) -> Iterator[dict[str, Any]]:
         raise QueryError("expected a SELECT query", "use SELECT for this command")
     names = [v.value for v in result.variables]
     for sol in result:
-        yield {n: _py(sol[n]) for n in names}
+        yield {n: None if (t := sol[n]) is None else term_text(t) for n in names}
 
 
-def _py(term: Any) -> Any:
-    if term is None:
-        return None
-    return term.value
+def term_text(
+    term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple | rdflib.term.Identifier,
+) -> str:
+    """The text of an RDF term, the one way every part of scholarkg shows a term.
+
+    An IRI is itself, a blank node is ``_:id`` (as N-Triples and the W3C CSV results write it),
+    and a literal is its lexical form, without quotes, language or datatype. Oxigraph terms and
+    rdflib terms (pySHACL reports in rdflib) give the same text.
+    """
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    if isinstance(term, ox.NamedNode | ox.Literal):
+        return term.value
+    if isinstance(term, str):  # rdflib's terms are str; it is loaded if one is in hand
+        from rdflib import BNode
+
+        return f"_:{term}" if isinstance(term, BNode) else str(term)
+    return str(term)  # a quoted triple, as N-Triples writes it
 
 
 def sparql_literal(text: str) -> str:
