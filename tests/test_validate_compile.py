@@ -3,7 +3,9 @@ so that pySHACL checks it instead."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 import rdflib
@@ -21,6 +23,7 @@ from validate_support import (
 
 from scholarkg.store import open_build
 from scholarkg.validate import UnsupportedShapeError, compile_shapes, load_shapes, shapes
+from scholarkg.validate.compile import ClassConstraint, CountConstraint, PatternConstraint
 
 pytestmark = pytest.mark.usefixtures(no_fallback.__name__)
 
@@ -195,3 +198,63 @@ def test_compiler_refuses_a_shape_without_a_message() -> None:
     shape = f"ex:S a sh:PropertyShape ; {PERSON_NAME} ; sh:minCount 1 ."
     with pytest.raises(UnsupportedShapeError, match="no sh:message"):
         compile_shapes(rdflib.Graph().parse(data=shapes_turtle(shape), format="turtle"))
+
+
+# ---------------------------------------------------------------- the parts of one shape
+
+
+def _compile(*shapes: str) -> tuple[Any, ...]:
+    graph = rdflib.Graph().parse(data=shapes_turtle(*shapes), format="turtle")
+    return compile_shapes(graph).constraints
+
+
+def test_counts_of_a_shape_are_one_constraint_and_min_count_zero_none() -> None:
+    (count,) = _compile(shape_turtle("S", f"{PERSON_NAME} ; sh:minCount 1 ; sh:maxCount 2"))
+    assert isinstance(count, CountConstraint)
+    assert (count.min_count, count.max_count) == (1, 2)
+    assert (count.shape.rule, count.shape.path) == ("S", "http://schema.org/name")
+    assert _compile(shape_turtle("S", f"{PERSON_NAME} ; sh:minCount 0")) == ()
+
+
+def test_only_the_i_and_m_flags_count_as_in_pyshacl() -> None:
+    (pattern,) = _compile(shape_turtle("S", f"{PERSON_NAME} ; sh:pattern 'a' ; sh:flags 'isx'"))
+    assert isinstance(pattern, PatternConstraint)
+    assert pattern.regex.flags & (re.I | re.M | re.S | re.X) == re.I
+
+
+def test_severity_and_targets_belong_to_every_constraint_of_the_shape() -> None:
+    body = (
+        "sh:targetClass schema:Person ; sh:class schema:Person , schema:Thing ; sh:severity sh:Info"
+    )
+    constraints = _compile(shape_turtle("S", body))
+    assert [c.cls for c in constraints if isinstance(c, ClassConstraint)] == [
+        "http://schema.org/Person",
+        "http://schema.org/Thing",
+    ]
+    assert {(c.shape.severity, c.shape.focus.classes) for c in constraints} == {
+        ("Info", ("http://schema.org/Person",))
+    }
+
+
+def test_a_deactivated_shape_compiles_to_nothing() -> None:
+    assert _compile(shape_turtle("S", f"{PERSON_NAME} ; sh:maxCount 0 ; sh:deactivated true")) == ()
+    with pytest.raises(UnsupportedShapeError, match="sh:deactivated must be one literal"):
+        _compile(shape_turtle("S", f"{PERSON_NAME} ; sh:maxCount 0 ; sh:deactivated ex:Yes"))
+
+
+@pytest.mark.parametrize(
+    "body, refusal",
+    [
+        (f"{PERSON_NAME} ; sh:maxCount 1 ; sh:severity sh:Info , sh:Warning", "one sh:severity"),
+        ("sh:targetClass schema:Person ; sh:minCount 1", "sh:minCount on a node shape"),
+        (f"{PERSON_NAME} ; sh:maxCount -1", "non-negative xsd:integer"),
+        (f"{PERSON_NAME} ; sh:pattern '('", "does not compile"),
+        (f"{PERSON_NAME} ; sh:pattern 'a' ; sh:flags 'i' , 'm'", "sh:flags must be one"),
+        ("sh:targetClass schema:Person ; sh:class 'Person'", "sh:class must be an IRI"),
+    ],
+)
+def test_each_part_of_a_shape_refuses_what_pyshacl_would_word_otherwise(
+    body: str, refusal: str
+) -> None:
+    with pytest.raises(UnsupportedShapeError, match=refusal):
+        _compile(shape_turtle("S", body))

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import random
+from typing import Any
 
 import pyoxigraph as ox
 from conftest import SEED
 from validate_support import NOPROP, VALIDATE_CASES, naive_seed_graph, naive_seed_report
 
-from scholarkg.validate import GRAPH_NODE, validate_file, validate_store
+from scholarkg.validate import GRAPH_NODE, Finding, validate_file, validate_store
+from scholarkg.validate.report import RawResult, make_report
 
 
 def test_to_text_names_nodes_by_title_and_file_line() -> None:
@@ -68,3 +70,45 @@ def test_findings_do_not_depend_on_input_order() -> None:
         store.load(nt.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
         texts.add(validate_store(store).to_text())
     assert len(texts) == 1
+
+
+def _finding(**fields: Any) -> Finding:
+    base = {
+        "focus": "https://example.org/kg/person/ada",
+        "value": None,
+        "label": None,
+        "rule": "R",
+        "message": "m",
+        "source": None,
+        "severity": "Violation",
+    }
+    return Finding(**{**base, **fields})
+
+
+def test_to_text_shortens_iris_and_names_a_lesser_severity() -> None:
+    assert _finding().to_text() == "person/ada: m"
+    assert (
+        _finding(severity="Warning", value="x").to_text() == 'person/ada: warning: m [value: "x"]'
+    )
+    assert _finding(focus="https://e.org/x").to_text() == "https://e.org/x: m"  # too short to cut
+    assert _finding(focus="_:b0", label="Ada").to_text() == '_:b0 "Ada": m'
+
+
+def test_whole_graph_findings_are_about_the_value() -> None:
+    finding = _finding(focus=GRAPH_NODE, value="https://example.org/kg/work/a")
+    assert finding.node == "https://example.org/kg/work/a"
+    assert finding.to_text() == "work/a: m"
+
+
+def test_findings_are_sorted_by_source_path_then_line_number() -> None:
+    raw = [
+        RawResult(f"https://e.org/n/{i}", None, "R", "m", "Violation") for i in ("a", "b", "c", "d")
+    ]
+    described = {
+        "https://e.org/n/a": (None, "p.txt:10"),
+        "https://e.org/n/b": (None, "p.txt:9"),
+        "https://e.org/n/c": (None, None),
+        "https://e.org/n/d": (None, "a.txt:99"),
+    }
+    report = make_report(True, raw, described)
+    assert [f.source for f in report.findings] == ["a.txt:99", "p.txt:9", "p.txt:10", None]
