@@ -42,8 +42,6 @@ WORK = HERE / "work"
 BIN = Path(sys.executable).parent
 SCHOLARKG = str(BIN / "scholarkg")
 
-sys.path.insert(0, str(HERE))
-
 
 @dataclass
 class Run:

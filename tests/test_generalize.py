@@ -19,23 +19,19 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import CASES, CONFIG
 
-from scholarkg import Config, build, open_build
+from scholarkg import build, open_build
 from scholarkg.store import select
 
-CASES = Path(__file__).resolve().parent / "cases" / "generalize"
+GENERALIZE = CASES / "generalize"
 SCHEMA = "http://schema.org/"
 SKG = "https://w3id.org/scholarkg/ns#"
-CONFIG = Config(
-    base="https://kg.example.org/",
-    institute_name="Example Institute for AI",
-    institute_iri="https://institute.example.org/",
-)
 
 
 def _cases() -> list[Any]:
     params = []
-    for folder in sorted(p for p in CASES.iterdir() if p.is_dir()):
+    for folder in sorted(p for p in GENERALIZE.iterdir() if p.is_dir()):
         expected = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
         marks = []
         if "xfail" in expected:
@@ -81,7 +77,7 @@ def _graph(folder: Path, out: Path) -> dict[str, Any]:
 
 
 def test_every_case_folder_has_pages_and_a_consistent_expectation() -> None:
-    folders = [p for p in CASES.iterdir() if p.is_dir()]
+    folders = [p for p in GENERALIZE.iterdir() if p.is_dir()]
     assert len(folders) >= 20
     for folder in folders:
         expected = json.loads((folder / "expected.json").read_text(encoding="utf-8"))

@@ -16,12 +16,13 @@ from types import ModuleType
 from typing import Any
 
 import pytest
+from conftest import REPO, SHARED
 
 from scholarkg.errors import InputError
 from scholarkg.names import Compat, block_keys, compare, fold, name_key, parse_name
 
-BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "acl-name-variants.yaml"
+BENCHMARKS = REPO / "benchmarks"
+DATA = SHARED / "data" / "acl-name-variants.yaml"
 
 
 def _load_benchmark() -> ModuleType:
