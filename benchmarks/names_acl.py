@@ -43,13 +43,9 @@ from pathlib import Path
 from types import ModuleType
 
 from scholarkg.errors import InputError
-from scholarkg.names import (
-    fold,
-    fold_tight,
-    normalize_case,
-    parse_name,
-)
+from scholarkg.names import normalize_case, parse_name
 from scholarkg.records import PersonName
+from scholarkg.text import fold, fold_tight
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "acl-name-variants.yaml"

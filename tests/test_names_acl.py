@@ -19,7 +19,8 @@ import pytest
 from conftest import REPO, SHARED
 
 from scholarkg.errors import InputError
-from scholarkg.names import Compat, block_keys, compare, fold, name_key, parse_name
+from scholarkg.names import Compat, block_keys, compare, name_key, parse_name
+from scholarkg.text import fold
 
 BENCHMARKS = REPO / "benchmarks"
 DATA = SHARED / "data" / "acl-name-variants.yaml"

@@ -27,26 +27,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .names import fold, normalize_case, parse_name
+from .names import normalize_case, parse_name
 from .read import SEE_MORE
 from .records import CleanListing, CleanProfile, Mention, PersonName, Profile, Rejection, SourceRef
+from .text import ACCENT_MARKS, LETTER_COMMANDS, fold
 
-# accent mark as printed after stripping → LaTeX command
-_MARKS = {"'": "'", "`": "`", '"': '"', "^": "^", "~": "~", "=": "="}
-# letter commands and the letters they can accent (only where Unicode has the composed letter)
-# Pairs that hardly occur in clean names ("vc", "vs", "vz") are *distinctive*: decoded in a name
-# that is garbled anyway. The rest ("cc" in Niccolò, "vr" in Lefèvre, "ra" …) only where a
-# clean spelling elsewhere in the input shows the accent.
+# Letter-command pairs that hardly occur in clean names ("vc", "vs", "vz") are *distinctive*:
+# decoded in a name that is garbled anyway. The rest ("cc" in Niccolò, "vr" in Lefèvre, "ra" …)
+# only where a clean spelling elsewhere in the input shows the accent.
 _DISTINCTIVE = frozenset(["vc", "vs", "vz", "vC", "vS", "vZ"])
-_LETTER_CMDS = {
-    "v": "cszrnedtlCSZRNEDTL",  # caron: č š ž ř ň ě ď ť ľ
-    "c": "cstCST",  # cedilla: ç ş ţ
-    "u": "agAG",  # breve: ă ğ
-    "H": "ouOU",  # double acute: ő ű
-    "k": "aeAE",  # ogonek: ą ę
-    "r": "auAU",  # ring: å ů
-    "d": "aeiouyAEIOUY",  # dot below: ạ ẹ ị ọ ụ ỵ (Vietnamese)
-}
 _LATEX_CHARS = re.compile(r"[\\{}]")
 _WORD_SPLIT = re.compile(r"\s+")
 
@@ -80,69 +69,81 @@ class _Site:
 
 
 def _sites(word: str) -> list[_Site]:
+    """Every place in a word where an accent command may have stood, left to right."""
     sites: list[_Site] = []
     i = 0
-    n = len(word)
-    while i < n:
-        c = word[i]
-        nxt = word[i + 1] if i + 1 < n else ""
-        third = word[i + 2] if i + 2 < n else ""
-        if c in _MARKS and c != "'" and nxt in _LETTER_CMDS and third in _LETTER_CMDS[nxt]:
-            inner = _accent(nxt, third)  # stacked: "Vi^det" is Vi\^{\d{e}}t → Việt
-            outer = _accent(_MARKS[c], inner) if inner else None
-            if outer:
-                sites.append(_Site(i, 3, outer, True))
-                i += 3
-                continue
-        if c in _MARKS and nxt.isalpha():
-            acc = _accent(_MARKS[c], nxt)
-            if acc:
-                if c == "'":
-                    prev = word[i - 1] if i > 0 else ""
-                    if i == 0:
-                        definite = True
-                    elif prev.isupper() and i == 1 and nxt.isupper():
-                        acc = None  # O'Brien, D'Angelo
-                        definite = False
-                    elif prev.isupper() and i == 1:
-                        definite = True  # P'erez
-                    else:
-                        definite = False  # Jos'e or Thiong'o: needs evidence
-                else:
-                    definite = True
-                if acc:
-                    sites.append(_Site(i, 2, acc, definite))
-                    i += 2
-                    continue
-        if c == "." and i > 0 and nxt.islower() and word[i - 1].isalpha():
-            acc = _accent(".", nxt)
-            if acc:
-                sites.append(_Site(i, 2, acc, True))
-                i += 2
-                continue
-        if i == 0 and c in _LETTER_CMDS and nxt.isupper() and nxt in _LETTER_CMDS[c]:
-            acc = _accent(c, nxt)  # "cTurcanu": a word never starts lower-upper
-            if acc:
-                sites.append(_Site(i, 2, acc, True))
-                i += 2
-                continue
-        if i == 0 and word[:2] in ("AA", "DJ") and len(word) > 2 and word[2].islower():
-            sites.append(_Site(0, 2, "Å" if word[0] == "A" else "Đ", True))  # \AA, \DJ
-            i += 2
-            continue
-        if (
-            c in _LETTER_CMDS
-            and nxt
-            and nxt in _LETTER_CMDS[c]
-            and (i > 0 or c + nxt in _DISTINCTIVE)
-        ):
-            acc = _accent(c, nxt)
-            if acc:
-                sites.append(_Site(i, 2, acc, False, c + nxt in _DISTINCTIVE))
-                i += 2
-                continue
-        i += 1
+    while i < len(word):
+        site = _site_at(word, i)
+        if site is None:
+            i += 1
+        else:
+            sites.append(site)
+            i += site.length
     return sites
+
+
+def _site_at(word: str, i: int) -> _Site | None:
+    """The site starting at ``word[i]``, trying each kind in turn."""
+    for kind in (_stacked_site, _mark_site, _dot_site, _command_site):
+        site = kind(word, i, word[i + 1 : i + 2], word[i + 2 : i + 3])
+        if site is not None:
+            return site
+    return None
+
+
+def _stacked_site(word: str, i: int, nxt: str, third: str) -> _Site | None:
+    """A mark on a letter command: "Vi^det" is Vi\\^{\\d{e}}t → Việt."""
+    c = word[i]
+    if c in ACCENT_MARKS and c != "'" and nxt in LETTER_COMMANDS and third in LETTER_COMMANDS[nxt]:
+        inner = _accent(nxt, third)
+        outer = _accent(ACCENT_MARKS[c], inner) if inner else None
+        if outer:
+            return _Site(i, 3, outer, True)
+    return None
+
+
+def _mark_site(word: str, i: int, nxt: str, third: str) -> _Site | None:
+    """A mark before a letter: ``M"uller``, ``'Alvaro``; an apostrophe inside a word only maybe."""
+    c = word[i]
+    if not (c in ACCENT_MARKS and nxt.isalpha()):
+        return None
+    acc = _accent(ACCENT_MARKS[c], nxt)
+    if not acc:
+        return None
+    definite = True
+    if c == "'" and i > 0:
+        prev = word[i - 1]
+        if prev.isupper() and i == 1 and nxt.isupper():
+            return None  # O'Brien, D'Angelo
+        definite = prev.isupper() and i == 1  # P'erez; Jos'e or Thiong'o need evidence
+    return _Site(i, 2, acc, definite)
+
+
+def _dot_site(word: str, i: int, nxt: str, third: str) -> _Site | None:
+    """A dot accent before a lower-case letter inside a word: ``Wo.zniak``."""
+    if word[i] == "." and i > 0 and nxt.islower() and word[i - 1].isalpha():
+        acc = _accent(".", nxt)
+        if acc:
+            return _Site(i, 2, acc, True)
+    return None
+
+
+def _command_site(word: str, i: int, nxt: str, third: str) -> _Site | None:
+    """A letter command before the letter it accents: ``vc`` → č (definite where a word starts
+    lower-upper, "cTurcanu"), and ``\\AA``, ``\\DJ`` starting a word."""
+    c = word[i]
+    if i == 0 and c in LETTER_COMMANDS and nxt.isupper() and nxt in LETTER_COMMANDS[c]:
+        acc = _accent(c, nxt)
+        if acc:
+            return _Site(i, 2, acc, True)
+    if i == 0 and word[:2] in ("AA", "DJ") and len(word) > 2 and word[2].islower():
+        return _Site(0, 2, "Å" if word[0] == "A" else "Đ", True)
+    distinctive = c + nxt in _DISTINCTIVE
+    if c in LETTER_COMMANDS and nxt and nxt in LETTER_COMMANDS[c] and (i > 0 or distinctive):
+        acc = _accent(c, nxt)
+        if acc:
+            return _Site(i, 2, acc, False, distinctive)
+    return None
 
 
 def _apply(word: str, sites: Iterable[_Site]) -> str:
@@ -154,7 +155,7 @@ def _apply(word: str, sites: Iterable[_Site]) -> str:
 
 def _is_stray(word: str) -> bool:
     """Marks and one letter standing alone: ``'c`` in ``Velivckovi 'c``, ``~^o`` in ``DJ ~^o``."""
-    return len(word) >= 2 and all(c in _MARKS for c in word[:-1]) and word[-1].isalpha()
+    return len(word) >= 2 and all(c in ACCENT_MARKS for c in word[:-1]) and word[-1].isalpha()
 
 
 def _words(text: str) -> list[tuple[str, str]]:
@@ -165,7 +166,7 @@ def _words(text: str) -> list[tuple[str, str]]:
         if _is_stray(w):
             acc = w[-1]
             for mark in reversed(w[:-1]):  # the innermost accent first: ~^o is \~{\^o}
-                acc = _accent(_MARKS[mark], acc) if acc else None
+                acc = _accent(ACCENT_MARKS[mark], acc) if acc else None
         if out and acc:
             word, tail = out[-1]
             out[-1] = (word, tail + acc)

@@ -37,14 +37,22 @@ every pair they can join into a shared block.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from enum import IntEnum
 from functools import lru_cache
 from typing import Any
 
 from .records import PersonName
-from .vocab import _SPECIAL_LETTERS
+from .text import (
+    CAP_PARTICLES,
+    PARTICLES,
+    ROMAN_NUMERAL,
+    fold,
+    fold_tight,
+    is_suffix,
+    suffix_key,
+    write_out,
+)
 
 
 class Compat(IntEnum):
@@ -54,61 +62,22 @@ class Compat(IntEnum):
     EXACT = 3
 
 
-PARTICLES = frozenset(
-    """van von der den de del della dei degli da das dos do di du la le les lo ter ten zu zur
-    bin ibn al el y e st. st
-    """.split()
-)
-_CAP_PARTICLES = frozenset(
-    """de di da del della van von der den du le la dos das ter ten
-    """.split()
-)
-SUFFIXES = frozenset(
-    """jr jr. sr sr. ii iii iv v 2nd 3rd 4th phd ph.d.
-    """.split()
-)
-_ROMAN_RE = re.compile(r"^(?:I{1,3}|IV|V)$")
+def _split_suffix(words: list[str]) -> tuple[list[str], str]:
+    """Words, and the suffix that ends them if any: ``John Jr.`` → [John], ``Jr.``. A lone
+    letter is an initial here, not a Roman numeral (``Smith, John V``)."""
+    if len(words) > 1 and len(words[-1]) > 1 and is_suffix(words[-1]):
+        return words[:-1], words[-1]
+    return words, ""
 
 
-# Cyrillic and Greek letters that look like Latin ones, mistaken for them inside Latin words
-_HOMOGLYPHS = str.maketrans(
-    "аеорсухіјѕԁһԛԝҫАВЕКМНОРСТХІЈЅҪΑΒΕΖΗΙΚΜΝΟΡΤΥΧο",
-    "aeopcyxijsdhqwcABEKMHOPCTXIJSCABEZHIKMNOPTYXo",
-)
-_WORD = re.compile(r"[^\W\d_]+")
-
-
-def _unmix(text: str) -> str:
-    """Latin letters for look-alikes in words that mix scripts: ``Malanҫon`` → ``Malancon``."""
-    if text.isascii():
-        return text
-
-    def fix(m: re.Match[str]) -> str:
-        word = m.group(0)
-        if any(c.isascii() for c in word):
-            return word.translate(_HOMOGLYPHS)
-        return word
-
-    return _WORD.sub(fix, text)
-
-
-@lru_cache(maxsize=1 << 20)
-def fold(text: str) -> str:
-    """Lower case, accents and punctuation removed, spaces kept: ``Véli-Čko`` → ``veli cko``."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = _unmix("".join(c for c in decomposed if not unicodedata.combining(c)))
-    stripped = stripped.translate(_SPECIAL_LETTERS).casefold()
-    return " ".join(re.findall(r"[^\W_]+", stripped))
-
-
-@lru_cache(maxsize=1 << 20)
-def fold_tight(text: str) -> str:
-    """:func:`fold` without spaces: ``Grau-Moya`` and ``Grau Moya`` agree."""
-    return fold(text).replace(" ", "")
-
-
-def _is_suffix(token: str) -> bool:
-    return token.lower() in SUFFIXES or bool(_ROMAN_RE.match(token))
+def _parse_inverted(parts: list[str]) -> PersonName:
+    """``Last, First`` with the suffix wherever bibliographies print it: ``Smith, Jr., John``,
+    ``Smith, John Jr.``, ``Smith Jr., John``. A suffix is never a given name."""
+    if len(parts) >= 3 and is_suffix(parts[1]):
+        return PersonName(tuple(parts[-1].split()), parts[0], parts[1])
+    given, suffix = _split_suffix(" ".join(parts[1:]).split())
+    family, family_suffix = _split_suffix(parts[0].split())
+    return PersonName(tuple(given), " ".join(family), suffix or family_suffix)
 
 
 @lru_cache(maxsize=1 << 20)
@@ -117,24 +86,22 @@ def parse_name(text: str) -> PersonName:
     text = " ".join(text.split())
     if "," in text:
         parts = [p.strip() for p in text.split(",") if p.strip()]
-        if len(parts) == 2 and _is_suffix(parts[1]):
+        if len(parts) == 2 and is_suffix(parts[1]):
             inner = parse_name(parts[0])
             return PersonName(inner.given, inner.family, parts[1])
         if len(parts) >= 2:
-            suffix = parts[1] if len(parts) >= 3 and _is_suffix(parts[1]) else ""
-            given_text = parts[-1] if suffix else " ".join(parts[1:])
-            return PersonName(tuple(given_text.split()), parts[0], suffix)
+            return _parse_inverted(parts)
         text = parts[0] if parts else ""
     tokens = text.split()
     suffix = ""
-    if len(tokens) > 2 and _is_suffix(tokens[-1]):
+    if len(tokens) > 2 and is_suffix(tokens[-1]):
         suffix = tokens.pop()
     if not tokens:
         return PersonName((), "", suffix)
     i = len(tokens) - 1
     # extend the family name leftwards over particles: "Ludwig van der Waals", "Marco Di Marco"
     while i > 1 and (
-        tokens[i - 1] in PARTICLES or (tokens[i - 1].lower() in _CAP_PARTICLES and i - 1 >= 1)
+        tokens[i - 1] in PARTICLES or (tokens[i - 1].lower() in CAP_PARTICLES and i - 1 >= 1)
     ):
         i -= 1
     if i == 1 and tokens[0] in PARTICLES:
@@ -159,7 +126,7 @@ def _given_parts(name: PersonName) -> tuple[str, ...]:
 def name_key(name: PersonName) -> str:
     """Identity key for EXACT agreement: given parts run together | family | suffix, folded."""
     key = "".join(_given_parts(name)) + "|" + fold_tight(name.family)
-    return f"{key}|{fold_tight(name.suffix)}" if name.suffix else key
+    return f"{key}|{suffix_key(name.suffix)}" if name.suffix else key
 
 
 def lookup_key(text: str) -> str:
@@ -167,15 +134,9 @@ def lookup_key(text: str) -> str:
     return fold(text)
 
 
-_TRANSLIT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
-
-
 def _family_folds(family: str) -> set[str]:
-    """A family name folded, and as German writes it without umlauts (Schröder → schroeder)."""
-    out = {fold_tight(family)}
-    if any(c in "äöüÄÖÜ" for c in family):
-        out.add(fold_tight(family.translate(_TRANSLIT)))
-    return out
+    """A family name folded, and as written without umlauts and rings (Schröder → schroeder)."""
+    return {fold_tight(family), fold_tight(write_out(family))}
 
 
 def block_keys(name: PersonName) -> set[str]:
@@ -260,8 +221,8 @@ def compare(a: PersonName, b: PersonName) -> Compat:
     A name with two given words is also read with the second as part of the family name
     (Spanish double surnames printed without a hyphen); the better reading counts.
     """
-    if a.suffix and b.suffix and fold(a.suffix) != fold(b.suffix):
-        return Compat.CONFLICT  # John Smith Jr. is not John Smith Sr.
+    if suffixes_clash(a, b):
+        return Compat.CONFLICT
     if _plainly_different_first_names(a, b):
         return Compat.CONFLICT
     level = _compare(a, b)
@@ -279,6 +240,13 @@ def compare(a: PersonName, b: PersonName) -> Compat:
     if level == Compat.CONFLICT or (level == Compat.WEAK and not _initial_first(a, b)):
         level = max(level, _other_spellings(a, b))
     return level
+
+
+def suffixes_clash(a: PersonName, b: PersonName) -> bool:
+    """Two different suffixes: John Smith Jr. is not John Smith Sr., nor II III. A name printed
+    without its suffix may be either. :func:`compare` tests this first, and the other readings
+    and spellings it then tries keep each name's suffix, so it is tested there only."""
+    return bool(a.suffix and b.suffix) and suffix_key(a.suffix) != suffix_key(b.suffix)
 
 
 def _initial_first(a: PersonName, b: PersonName) -> bool:
@@ -328,8 +296,6 @@ def _compare(a: PersonName, b: PersonName) -> Compat:
     fam = _family_compat(a, b)
     if fam == Compat.CONFLICT:
         return Compat.CONFLICT
-    if a.suffix and b.suffix and fold(a.suffix) != fold(b.suffix):
-        return Compat.CONFLICT
     if not ga or not gb:
         return Compat.WEAK
     level = min(fam, _first_compat(ga[0], gb[0]))
@@ -346,10 +312,6 @@ def _compare(a: PersonName, b: PersonName) -> Compat:
 # Tried only where the rules above find no more than WEAK (see the module docstring). Measured
 # on the ACL Anthology's curated variants: benchmarks/names_acl.py, benchmarks/NAMES.md.
 
-_WRITTEN_OUT = str.maketrans(
-    {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"}
-    | {"ø": "oe", "Ø": "Oe", "å": "aa", "Å": "Aa"}
-)
 _ALIAS = re.compile(r"^[(\"“”„‘’«'].*[^\W\d_].*[)\"“”‘’»']$")
 _INITIAL_SPLIT = re.compile(r"[-‐.\s]")
 _DOUBLED = re.compile(r"([^\W\d_])\1+", re.IGNORECASE)
@@ -380,11 +342,10 @@ def _words(name: PersonName) -> tuple[str, ...]:
 @lru_cache(maxsize=1 << 20)
 def _written_out(name: PersonName) -> PersonName:
     """Umlauts and rings as written without them: ``Jörg Müller`` → ``Joerg Mueller``."""
-    text = unicodedata.normalize("NFC", " ".join([*name.given, name.family]))
-    if text.translate(_WRITTEN_OUT) == text:
+    given = tuple(write_out(g) for g in name.given)
+    family = write_out(name.family)
+    if given == name.given and family == name.family:
         return name
-    given = tuple(unicodedata.normalize("NFC", g).translate(_WRITTEN_OUT) for g in name.given)
-    family = unicodedata.normalize("NFC", name.family).translate(_WRITTEN_OUT)
     return PersonName(given, family, name.suffix)
 
 
@@ -466,8 +427,6 @@ def _signature(name: PersonName) -> frozenset[str]:
 
 def _other_spellings(a: PersonName, b: PersonName) -> Compat:
     """The best agreement of ``a`` and ``b`` as other spellings of one name (module docstring)."""
-    if a.suffix and b.suffix and fold(a.suffix) != fold(b.suffix):
-        return Compat.CONFLICT
     if not _signature(a) & _signature(b):
         return Compat.CONFLICT
     level = Compat.CONFLICT
@@ -543,7 +502,11 @@ def normalize_case(name: PersonName) -> PersonName:
             return tok
         if all_lower and tok not in PARTICLES:
             return _titlecase(tok)
-        if len(alpha) >= min_len and all(c.isupper() for c in alpha) and not _ROMAN_RE.match(tok):
+        if (
+            len(alpha) >= min_len
+            and all(c.isupper() for c in alpha)
+            and not ROMAN_NUMERAL.match(tok)
+        ):
             return _titlecase(tok)
         return tok
 

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 import pyoxigraph as ox
 
 from .errors import UsageError
-from .names import fold, lookup_key
+from .names import lookup_key
 from .store import run_sparql, select, sparql_iri, sparql_literal, term_text
+from .text import fold
 from .vocab import SCHEMA, SKG, SKOS
 
 RESULT_FORMATS = ("table", "csv", "tsv", "json")

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from .errors import InputError
 from .records import Profile, RawAuthor, RawListing, SourceRef
+from .text import ACCENT_MARKS, LETTER_COMMANDS, PARTICLES, is_suffix
 
 PAGE_SUFFIXES = (".txt",)
 SEE_MORE = re.compile(r"(?:…|\.\.\.)\s*\(see more\)", re.IGNORECASE)
@@ -51,14 +52,10 @@ _TITLE_WORDS = frozenset(
     mechanistic features feature
     """.split()
 )
-_PARTICLES = frozenset(
-    """van von der den de del della da das dos do di du la le ter ten zu bin ibn al el y
-    """.split()
-)
-_MARK = "`'\"^~=’"
+# accent residue and apostrophes (the typographic one too: O’Brien), as a character class
+_MARK_CLASS = re.escape("".join(ACCENT_MARKS) + "’")
 # a name word: letters, with accent residue, apostrophes, hyphens and periods inside; no digits
-_NAME_TOKEN = re.compile(rf"^[{_MARK}.]*[^\W\d_](?:[^\W\d_]|[-‐.{_MARK}])*$")
-_SUFFIX = re.compile(r"^(?:Jr\.?|Sr\.?|II|III|IV)$")
+_NAME_TOKEN = re.compile(rf"^[{_MARK_CLASS}.]*[^\W\d_](?:[^\W\d_]|[-‐.{_MARK_CLASS}])*$")
 # "Back-propagation", "Fine-tuning", "Decision-Making": an English word after a hyphen
 _HYPHEN_WORD = re.compile(
     r"[-‐]([a-z]{2,}(?:tion|sion|ing|ed|ive|able|ity|ness|ment|ware|wise|free|based|aware|"
@@ -74,7 +71,7 @@ def looks_like_name(line: str) -> bool:
         return False
     if "," in text:
         head, _, tail = text.rpartition(",")
-        if not _SUFFIX.match(tail.strip()):
+        if not is_suffix(tail.strip()):
             return False
         text = head
     tokens = text.split()
@@ -85,11 +82,11 @@ def looks_like_name(line: str) -> bool:
     for i, tok in enumerate(tokens):
         low = tok.lower()
         letters = [c for c in tok if c.isalpha()]
-        if low in _PARTICLES and not (tok[0].isupper() and i == 0):
+        if low in PARTICLES and not (tok[0].isupper() and i == 0):
             continue
         if 0 < i < len(tokens) - 1 and tok.islower() and len(tok) <= 3 and low not in _TITLE_WORDS:
             continue  # a particle we do not list: "Ngugi wa Thiong'o"
-        if _SUFFIX.match(tok) and i == len(tokens) - 1:
+        if is_suffix(tok) and i == len(tokens) - 1:
             continue
         if low in _TITLE_WORDS:
             # "An Nguyen", "Lan Gia Anh To": a capitalised short word may be a name; two of
@@ -108,7 +105,7 @@ def looks_like_name(line: str) -> bool:
         if _HYPHEN_WORD.search(tok) and not all_lower:
             return False
         first = letters[0] if letters else ""
-        starts_with_command = len(tok) > 1 and tok[0] in "vcuHkr" and tok[1].isupper()
+        starts_with_command = len(tok) > 1 and tok[0] in LETTER_COMMANDS and tok[1].isupper()
         if first.islower() and tok[0].isalpha() and not all_lower and not starts_with_command:
             return False  # a lowercase word is a title word unless the whole line is lower case
         if (

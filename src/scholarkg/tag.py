@@ -15,13 +15,13 @@ Every tag keeps its evidence (:class:`TopicTag`): the words matched, the rule, a
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
 from .records import CleanProfile, Resolution, TopicTag, Work
+from .text import WORD, fold_tight
 
 # abbreviation → expansion (words, singular). Only abbreviations with one common meaning.
 KNOWN_ABBREVIATIONS: dict[str, str] = {
@@ -61,14 +61,6 @@ KNOWN_ABBREVIATIONS: dict[str, str] = {
     "MDP": "markov decision process",
 }
 
-_WORD = re.compile(r"[^\W_]+")
-
-
-@lru_cache(maxsize=1 << 18)
-def _fold_word(word: str) -> str:
-    d = unicodedata.normalize("NFKD", word)
-    return "".join(c for c in d if not unicodedata.combining(c)).casefold()
-
 
 @lru_cache(maxsize=1 << 18)
 def singular(word: str) -> str:
@@ -83,12 +75,14 @@ def singular(word: str) -> str:
 
 
 def _tokens(text: str) -> list[tuple[str, int, int]]:
-    return [(singular(_fold_word(m.group())), m.start(), m.end()) for m in _WORD.finditer(text)]
+    """The text's words, folded as names and IRIs fold them and made singular, with where each
+    starts and ends in the text."""
+    return [(singular(fold_tight(m.group())), m.start(), m.end()) for m in WORD.finditer(text)]
 
 
 @lru_cache(maxsize=1 << 14)
 def _topic_words(label: str) -> tuple[str, ...]:
-    return tuple(singular(_fold_word(w)) for w in _WORD.findall(label))
+    return tuple(tok for tok, _, _ in _tokens(label))
 
 
 @lru_cache(maxsize=1 << 14)
@@ -108,11 +102,6 @@ class _Field:
         self.positions: dict[str, list[int]] = defaultdict(list)
         for i, (tok, _, _) in enumerate(self.tokens):
             self.positions[tok].append(i)
-
-
-def find_topic(label: str, fields: Sequence[tuple[str, str]]) -> TopicTag | None:
-    """Evidence that a text is about a topic, or None. ``fields`` is [(field name, text)]."""
-    return _find(label, [_Field(name, text) for name, text in fields])
 
 
 def _find(label: str, fields: Sequence[_Field]) -> TopicTag | None:
@@ -159,4 +148,4 @@ def tag_works(resolution: Resolution, profiles: Sequence[CleanProfile]) -> Resol
     return replace(resolution, works=tuple(works))
 
 
-__all__ = ["KNOWN_ABBREVIATIONS", "find_topic", "tag_works"]
+__all__ = ["KNOWN_ABBREVIATIONS", "tag_works"]

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -16,6 +15,7 @@ from functools import lru_cache
 
 from .errors import UsageError
 from .records import SourceRef
+from .text import fold
 
 SCHEMA = "http://schema.org/"
 FOAF = "http://xmlns.com/foaf/0.1/"
@@ -41,39 +41,15 @@ DEFAULT_BASE = "https://example.org/kg/"
 
 @lru_cache(maxsize=1 << 16)
 def slugify(text: str, max_words: int = 0) -> str:
-    """A lowercase ASCII slug: ``Petar Veličković`` → ``petar-velickovic``."""
-    folded = unicodedata.normalize("NFKD", text)
-    folded = "".join(c for c in folded if not unicodedata.combining(c))
-    folded = folded.translate(_SPECIAL_LETTERS).lower()
-    words = re.findall(r"[a-z0-9]+", folded)
+    """A lowercase ASCII slug of the folded words: ``Petar Veličković`` → ``petar-velickovic``.
+
+    The words are :func:`scholarkg.text.fold`'s, the same that names and topics are matched by;
+    letters outside ASCII that folding keeps (Greek, CJK …) are left out of the slug.
+    """
+    words = re.findall(r"[a-z0-9]+", fold(text))
     if max_words:
         words = words[:max_words]
     return "-".join(words) or "x"
-
-
-_SPECIAL_LETTERS = str.maketrans(
-    {
-        "ø": "o",
-        "Ø": "O",
-        "ł": "l",
-        "Ł": "L",
-        "ß": "ss",
-        "ẞ": "SS",
-        "æ": "ae",
-        "Æ": "AE",
-        "œ": "oe",
-        "Œ": "OE",
-        "đ": "d",
-        "Đ": "D",
-        "ð": "d",
-        "Ð": "D",
-        "þ": "th",
-        "Þ": "TH",
-        "ı": "i",
-        "ħ": "h",
-        "Ħ": "H",
-    }
-)
 
 
 def short_hash(text: str, n: int = 8, *, digest_size: int = 16) -> str:

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..names import fold_tight
 from ..records import PersonName
 from ..rules import SAME_LISTING_BONUS, SHARED_COAUTHOR_WEIGHT, SHARED_WORK_WEIGHT
+from ..text import fold_tight
 from .blocks import Pair
 from .state import Form, Listing
 

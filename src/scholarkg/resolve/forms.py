@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from ..names import fold, name_key, specificity
+from ..names import name_key, specificity
 from ..records import CleanProfile, Mention, PersonName
+from ..text import fold
 from .state import Form, Listing
 
 

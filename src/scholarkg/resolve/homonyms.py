@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from ..names import _given_parts, fold_tight
+from ..names import _given_parts
 from ..rules import COMMON_NAME, PROLIFIC_LISTINGS_PER, PROLIFIC_MIN_LISTINGS
+from ..text import fold_tight
 from .state import Form, Listing, UnionFind, owner_slot
 
 Occurrence = tuple[int, int]  # (listing index, slot in its form_ids)

@@ -14,7 +14,6 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 
-from ..names import fold, fold_tight
 from ..rules import (
     SUBTITLE_MIN_MAIN_WORDS,
     VERSION_MAX_EDITED_SHARE,
@@ -22,6 +21,7 @@ from ..rules import (
     VERSION_MIN_SHARED_AUTHORS,
     VERSION_MIN_WORDS,
 )
+from ..text import fold, fold_tight
 from .state import Listing, UnionFind
 
 
