@@ -7,16 +7,25 @@ looks like::
     [institute]
     name = "Example Institute"
     iri = "https://institute.example.org/"
+
+Every setting is optional (the defaults are those of :class:`Config`); an unknown setting or a
+value of the wrong type is an error naming the file and the key. The same settings, in the same
+shape, are recorded in a build's ``report.json`` (:func:`config_to_mapping`) and read back from
+it (:func:`config_from_mapping`): this module alone knows their names and defaults.
 """
 
 from __future__ import annotations
 
+import difflib
+import re
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from .errors import InputError
-from .vocab import DEFAULT_BASE
+from .errors import ConfigError, InputError, UsageError
+from .vocab import DEFAULT_BASE, Minter
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +34,22 @@ class Config:
     institute_name: str = "Example Institute"
     institute_iri: str = "https://institute.example.org/"
 
+    def __post_init__(self) -> None:
+        try:
+            Minter(self.base)
+        except ValueError as exc:
+            raise UsageError(str(exc), 'for example "https://kg.example.org/"') from exc
+
+
+# (table, key) → the Config field it sets; table "" is the top level
+_SETTINGS: dict[tuple[str, str], str] = {
+    ("", "base"): "base",
+    ("institute", "name"): "institute_name",
+    ("institute", "iri"): "institute_iri",
+}
+_TABLES = frozenset(t for t, _ in _SETTINGS if t)
+_ALLOWED = "allowed: base, and [institute] with name and iri"
+
 
 def load_config(path: str | Path | None) -> Config:
     """Read a ``scholarkg.toml``; ``None`` gives the defaults."""
@@ -32,32 +57,97 @@ def load_config(path: str | Path | None) -> Config:
         return Config()
     p = Path(path)
     try:
-        data = tomllib.loads(p.read_text(encoding="utf-8"))
+        text = p.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
     except OSError as exc:
         raise InputError(
             str(p), None, f"cannot read config: {exc.strerror}", "check the path given to --config"
         ) from exc
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise InputError(str(p), None, f"not valid TOML: {exc}", "fix the syntax") from exc
-    inst = data.get("institute", {})
-    if not isinstance(inst, dict):
-        raise InputError(
-            str(p),
-            None,
-            "[institute] must be a table",
-            'write [institute] with name = "…" and iri = "…"',
-        )
-    defaults = Config()
-    unknown = set(data) - {"base", "institute"}
-    if unknown:
-        raise InputError(
-            str(p),
-            None,
-            f"unknown setting(s): {', '.join(sorted(unknown))}",
-            "allowed: base, [institute] name and iri",
-        )
-    return Config(
-        base=str(data.get("base", defaults.base)),
-        institute_name=str(inst.get("name", defaults.institute_name)),
-        institute_iri=str(inst.get("iri", defaults.institute_iri)),
+    return config_from_mapping(data, str(p), text)
+
+
+def config_from_mapping(data: Mapping[str, Any], source: str, text: str = "") -> Config:
+    """A :class:`Config` from settings shaped like ``scholarkg.toml``; missing ones default.
+
+    ``source`` names where the settings came from (for errors); ``text``, when given, is the
+    file's text, used to name the line of a bad setting.
+    """
+    values: dict[str, str] = {}
+    for key, value in data.items():
+        if key in _TABLES:
+            if not isinstance(value, Mapping):
+                raise ConfigError(
+                    source,
+                    key,
+                    f"[{key}] must be a table",
+                    'write [institute] with name = "…" and iri = "…"',
+                    _line_of(text, "", key),
+                )
+            for sub, subvalue in value.items():
+                field_name = _field(source, text, key, sub)  # an unknown key before its type
+                values[field_name] = _string(source, text, key, sub, subvalue)
+        else:
+            field_name = _field(source, text, "", key)
+            values[field_name] = _string(source, text, "", key, value)
+    try:
+        return Config(**values)
+    except UsageError as exc:
+        raise ConfigError(
+            source, "base", exc.message, exc.hint, _line_of(text, "", "base")
+        ) from exc
+
+
+def config_to_mapping(config: Config) -> dict[str, Any]:
+    """The settings of ``config`` shaped like ``scholarkg.toml`` (what ``report.json`` records)."""
+    out: dict[str, Any] = {}
+    for (table, key), field_name in _SETTINGS.items():
+        value = getattr(config, field_name)
+        if table:
+            out.setdefault(table, {})[key] = value
+        else:
+            out[key] = value
+    return out
+
+
+def _field(source: str, text: str, table: str, key: str) -> str:
+    field_name = _SETTINGS.get((table, key))
+    if field_name is not None:
+        return field_name
+    dotted = f"{table}.{key}" if table else key
+    known = [f"{t}.{k}" if t else k for t, k in _SETTINGS] + sorted(_TABLES)
+    here = [k for t, k in _SETTINGS if t == table] + ([] if table else sorted(_TABLES))
+    close = difflib.get_close_matches(key, here, n=1) or difflib.get_close_matches(dotted, known)
+    hint = f"did you mean {close[0]!r}?" if close else _ALLOWED
+    raise ConfigError(
+        source, dotted, f"unknown setting {dotted!r}", hint, _line_of(text, table, key)
     )
+
+
+def _string(source: str, text: str, table: str, key: str, value: object) -> str:
+    if isinstance(value, str):
+        return value
+    dotted = f"{table}.{key}" if table else key
+    kind = "a table" if isinstance(value, Mapping) else f"{type(value).__name__} {value!r}"
+    raise ConfigError(
+        source,
+        dotted,
+        f"{dotted!r} must be a string, not {kind}",
+        f'quote it: {key} = "…"',
+        _line_of(text, table, key),
+    )
+
+
+def _line_of(text: str, table: str, key: str) -> int | None:
+    """The line of ``key`` in ``[table]`` of a TOML text (a plain scan; None if not found)."""
+    current = ""
+    for n, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if m := re.match(r"^\[\s*([^\]\s]+)\s*\]", stripped):
+            current = m.group(1)
+            if not table and current == key:
+                return n
+        elif current == table and re.match(rf"^{re.escape(key)}\s*=", stripped):
+            return n
+    return None

@@ -54,3 +54,14 @@ class AccountingError(ScholarKGError):
     """An input record went missing between stages: a bug, never the input's fault."""
 
     exit_code = 3
+
+
+class ConfigError(InputError):
+    """A setting that cannot be used: names the file, the key (and line when known), a hint."""
+
+    def __init__(
+        self, path: str, key: str, message: str, hint: str = "", line: int | None = None
+    ) -> None:
+        self.key = key
+        self.detail = message  # the message without the file and line
+        super().__init__(path, line, message, hint)

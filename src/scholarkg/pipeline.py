@@ -21,12 +21,13 @@ from pathlib import Path
 from typing import Any
 
 from .clean import clean_profiles
-from .config import Config
-from .errors import AccountingError
+from .config import Config, config_from_mapping, config_to_mapping
+from .errors import AccountingError, ConfigError, InputError, UsageError
 from .map import to_ntriples
 from .read import expand_inputs, read_page
-from .records import Resolution
+from .records import Profile, Resolution
 from .resolve import resolve
+from .rules import RULES_VERSION
 from .store import STORE_DIRNAME, create_store, open_build
 from .tag import tag_works
 from .vocab import Minter
@@ -76,10 +77,44 @@ def build(
 ) -> BuildResult:
     """Build the graph from profile pages (files or folders) into ``out_dir``."""
     config = config or Config()
-    Minter(config.base)  # fail early on a bad base IRI
     out = Path(out_dir)
     timer = _Timer()
+    files, profiles, resolution = _read_and_resolve(inputs, timer, progress)
+    _check_accounting(profiles, resolution)
 
+    out.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".build-", dir=out))
+    try:
+        with timer.stage("map"):
+            chunks = _write_ntriples(resolution, config, tmp)
+        counts = _counts(files, profiles, resolution)
+        report_doc = _report(files, profiles, resolution, config)
+        # the records are in the files and the report now: free them before the store loads
+        del profiles, resolution
+        gc.collect()
+        triples = _load(tmp, chunks, timer, progress)
+        checked = _check(tmp, timer) if check else _Checked(None, 0, [])
+        result = BuildResult(
+            out_dir=out,
+            triples=triples,
+            conforms=checked.conforms,
+            violations=checked.violations,
+            timings=dict(timer.timings),
+            **counts,
+        )
+        _finish_report(report_doc, result, checked.findings)
+        _write_report(tmp / REPORT_NAME, report_doc)
+        _install(tmp, out)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return result
+
+
+def _read_and_resolve(
+    inputs: Iterable[str | Path], timer: _Timer, progress: Progress | None
+) -> tuple[list[Path], list[Profile], Resolution]:
+    """Read every page, clean, resolve and tag: the files, their profiles, the resolution."""
     with timer.stage("read"):
         files = expand_inputs(inputs)
         profiles = []
@@ -92,67 +127,57 @@ def build(
     with timer.stage("resolve"):
         resolution = tag_works(resolve(cleaned, progress=progress), cleaned)
         release_caches()
-    n_listings = sum(len(p.listings) for p in profiles)
-    n_authors = sum(len(li.authors) for p in profiles for li in p.listings)
-    _check_accounting(profiles, resolution)
+    return files, profiles, resolution
 
-    out.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=".build-", dir=out))
-    try:
-        with timer.stage("map"):
-            chunks = _write_ntriples(resolution, config, tmp)
-        counts = {
-            "files": len(files),
-            "listings": n_listings,
-            "author_lines": n_authors,
-            "people": len(resolution.people),
-            "works": len(resolution.works),
-            "rejected": len(resolution.rejections),
-        }
-        report_doc = _report(files, profiles, resolution, config)
-        # the records are in the files and the report now: free them before the store loads
-        del profiles, cleaned, resolution
+
+def _counts(files: list[Path], profiles: list[Profile], resolution: Resolution) -> dict[str, int]:
+    return {
+        "files": len(files),
+        "listings": sum(len(p.listings) for p in profiles),
+        "author_lines": sum(len(li.authors) for p in profiles for li in p.listings),
+        "people": len(resolution.people),
+        "works": len(resolution.works),
+        "rejected": len(resolution.rejections),
+    }
+
+
+def _load(tmp: Path, chunks: list[Path], timer: _Timer, progress: Progress | None) -> int:
+    """Bulk-load the N-Triples chunks into a new store in ``tmp``; the number of triples."""
+    if progress:
+        progress("load", 0, len(chunks))
+    with timer.stage("load"):
+        triples = create_store(tmp / STORE_DIRNAME, chunks)
+    for chunk in chunks:
+        chunk.unlink()
+    if progress:
+        progress("load", len(chunks), len(chunks))
+    return triples
+
+
+@dataclass(frozen=True, slots=True)
+class _Checked:
+    conforms: bool | None
+    violations: int
+    findings: list[dict[str, Any]]
+
+
+def _check(tmp: Path, timer: _Timer) -> _Checked:
+    """Validate the new store against the shapes."""
+    from .validate import validate_store
+
+    with timer.stage("check"):
+        store = open_build(tmp)
+        report = validate_store(store)
+        del store
         gc.collect()
-        if progress:
-            progress("load", 0, len(chunks))
-        with timer.stage("load"):
-            triples = create_store(tmp / STORE_DIRNAME, chunks)
-        for chunk in chunks:
-            chunk.unlink()
-        if progress:
-            progress("load", len(chunks), len(chunks))
-        conforms: bool | None = None
-        violations = 0
-        findings: list[dict[str, Any]] = []
-        if check:
-            from .validate import validate_store
+    findings = json.loads(report.to_json()).get("findings", [])
+    return _Checked(report.conforms, len(report.findings), findings)
 
-            with timer.stage("check"):
-                store = open_build(tmp)
-                report = validate_store(store)
-                del store
-                gc.collect()
-            conforms = report.conforms
-            violations = len(report.findings)
-            findings = json.loads(report.to_json()).get("findings", [])
-        result = BuildResult(
-            out_dir=out,
-            triples=triples,
-            conforms=conforms,
-            violations=violations,
-            timings=dict(timer.timings),
-            **counts,
-        )
-        _finish_report(report_doc, result, findings)
-        (tmp / REPORT_NAME).write_text(
-            json.dumps(report_doc, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
-            encoding="utf-8",
-        )
-        _install(tmp, out)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-    return result
+
+def _write_report(path: Path, doc: dict[str, Any]) -> None:
+    path.write_text(
+        json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8"
+    )
 
 
 def release_caches() -> None:
@@ -210,7 +235,7 @@ def _install(tmp: Path, out: Path) -> None:
     shutil.rmtree(tmp, ignore_errors=True)
 
 
-def _check_accounting(profiles: list[Any], resolution: Resolution) -> None:
+def _check_accounting(profiles: list[Profile], resolution: Resolution) -> None:
     missing: list[str] = []
     rejected = {r.source for r in resolution.rejections}
     for p in profiles:
@@ -230,7 +255,7 @@ def _check_accounting(profiles: list[Any], resolution: Resolution) -> None:
 
 
 def _report(
-    files: list[Path], profiles: list[Any], resolution: Resolution, config: Config
+    files: list[Path], profiles: list[Profile], resolution: Resolution, config: Config
 ) -> dict[str, Any]:
     mint = Minter(config.base)
     per_file = []
@@ -245,10 +270,8 @@ def _report(
             }
         )
     return {
-        "config": {
-            "base": config.base,
-            "institute": {"name": config.institute_name, "iri": config.institute_iri},
-        },
+        "config": config_to_mapping(config),
+        "rules_version": RULES_VERSION,
         "inputs": per_file,
         "listings": {str(k): mint.work(v) for k, v in sorted(resolution.listing_to_work.items())},
         "mentions": {
@@ -284,26 +307,46 @@ def _finish_report(
     doc["timings_seconds"] = {k: round(v, 4) for k, v in result.timings.items()}
 
 
+_REBUILD = "rebuild it: `scholarkg build PAGES… --out DIR`"
+
+
 def load_report(out_dir: str | Path) -> dict[str, Any]:
+    """The ``report.json`` of the build in ``out_dir``.
+
+    Raises :class:`UsageError` when there is no build, :class:`InputError` (file, line, what is
+    wrong, how to fix it) when the report is not a JSON object.
+    """
     path = Path(out_dir) / REPORT_NAME
     if not path.is_file():
-        from .errors import UsageError
-
         raise UsageError(
             f"no build in {out_dir}: {path} does not exist",
             "run `scholarkg build PAGES… --out DIR` first",
         )
-    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            str(path), exc.lineno, f"build report is not valid JSON ({exc.msg})", _REBUILD
+        ) from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(str(path), None, f"cannot read the build report: {exc}", _REBUILD) from exc
+    if not isinstance(data, dict):
+        raise InputError(
+            str(path),
+            None,
+            f"build report is not a JSON object but {type(data).__name__}",
+            _REBUILD,
+        )
     return data
 
 
 def build_config(out_dir: str | Path) -> Config:
     """The configuration a build was made with (for prefixes and IRIs)."""
-    cfg = load_report(out_dir).get("config", {})
-    inst = cfg.get("institute", {})
-    default = Config()
-    return Config(
-        base=cfg.get("base", default.base),
-        institute_name=inst.get("name", default.institute_name),
-        institute_iri=inst.get("iri", default.institute_iri),
-    )
+    path = Path(out_dir) / REPORT_NAME
+    settings = load_report(out_dir).get("config", {})
+    if not isinstance(settings, dict):
+        raise InputError(str(path), None, "build report's 'config' is not an object", _REBUILD)
+    try:
+        return config_from_mapping(settings, str(path))
+    except ConfigError as exc:
+        raise InputError(str(path), None, f"build report's config: {exc.detail}", _REBUILD) from exc
