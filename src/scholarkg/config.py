@@ -35,10 +35,7 @@ class Config:
     institute_iri: str = "https://institute.example.org/"
 
     def __post_init__(self) -> None:
-        try:
-            Minter(self.base)
-        except ValueError as exc:
-            raise UsageError(str(exc), 'for example "https://kg.example.org/"') from exc
+        Minter(self.base)  # a bad base IRI is a UsageError as soon as a Config holds it
 
 
 # (table, key) → the Config field it sets; table "" is the top level
