@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import REPO, SEED
+from conftest import EXAMPLES, SEED
 from typer.testing import CliRunner
 
 from scholarkg.cli import app
@@ -24,7 +24,7 @@ def test_no_file_gives_the_defaults() -> None:
 
 
 def test_the_bundled_example_sets_every_setting() -> None:
-    assert load_config(REPO / "examples" / "scholarkg.toml") == Config(
+    assert load_config(EXAMPLES / "scholarkg.toml") == Config(
         base="https://kg.example.org/",
         institute_name="Example Institute for AI",
         institute_iri="https://institute.example.org/",

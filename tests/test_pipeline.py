@@ -8,20 +8,20 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import REPO
+from conftest import EXAMPLE_CONFIG, EXAMPLES
 from typer.testing import CliRunner
 
 from scholarkg import pipeline
 from scholarkg.cli import app
-from scholarkg.config import config_to_mapping, load_config
+from scholarkg.config import config_to_mapping
 from scholarkg.errors import AccountingError, InputError, UsageError
 from scholarkg.pipeline import BuildResult, build, build_config, load_report
 from scholarkg.read import expand_inputs, read_page
 from scholarkg.rules import RULES_VERSION
 from scholarkg.vocab import Minter
 
-PAGES = REPO / "examples" / "pages"
-CONFIG = load_config(REPO / "examples" / "scholarkg.toml")
+PAGES = EXAMPLES / "pages"
+CONFIG = EXAMPLE_CONFIG
 
 
 @pytest.fixture(scope="module")
