@@ -15,7 +15,7 @@ $(VENV)/.installed: pyproject.toml
 
 install: $(VENV)/.installed
 
-## make demo: build the bundled example into out/ and show what it made
+## make demo: build the bundled example into out/ (graph, exports, static site in out/site/)
 demo: install
 	$(SK) build examples/pages --config examples/scholarkg.toml --out $(OUT)
 	$(SK) check --out $(OUT)
@@ -23,6 +23,8 @@ demo: install
 	$(SK) coauthors "bill okafor" --topic "reinforcement learning" --out $(OUT)
 	$(SK) export --format turtle --output $(OUT)/graph.ttl --out $(OUT)
 	$(SK) export --format jsonld --output $(OUT)/graph.jsonld --out $(OUT)
+	$(SK) export --format jsonld --person "bill okafor" --output $(OUT)/william-j-okafor.jsonld --out $(OUT)
+	$(SK) site --out $(OUT)
 	@echo "--- $(OUT)/graph.ttl (first 40 lines)"
 	@head -n 40 $(OUT)/graph.ttl
 

@@ -258,14 +258,31 @@ def export(
         ExportFormat.turtle
     ),
     output: Annotated[Path | None, typer.Option(help="Write here instead of stdout.")] = None,
+    person: Annotated[
+        str | None,
+        typer.Option(help="Only this person's page block (JSON-LD): a name or IRI."),
+    ] = None,
+    paper: Annotated[
+        str | None, typer.Option(help="Only this paper's page block (JSON-LD): a title or IRI.")
+    ] = None,
+    base_url: Annotated[
+        str | None, typer.Option(help="Where the site is published (for url and @id).")
+    ] = None,
     out: OutOpt = Path("out"),
 ) -> None:
-    """Export the built graph; the same input always gives the same bytes."""
+    """Export the built graph; the same input always gives the same bytes.
+
+    With --person or --paper (and --format jsonld): one paste-ready schema.org block for that
+    person's profile page or that paper's page, as `scholarkg site` embeds it.
+    """
     from .export import export as run_export
     from .pipeline import build_config
     from .store import open_build
     from .vocab import Minter
 
+    if person is not None or paper is not None:
+        _export_block(fmt, output, person, paper, base_url, out)
+        return
     store = open_build(out)
     prefixes = Minter(build_config(out).base).prefixes()
     if output is None:
@@ -288,6 +305,71 @@ def export(
         typer.echo(f"error: {output}: cannot write: {exc.strerror}", err=True)
         raise typer.Exit(2) from None
     typer.echo(f"wrote {n} triples to {output}", err=True)
+
+
+def _export_block(
+    fmt: ExportFormat,
+    output: Path | None,
+    person: str | None,
+    paper: str | None,
+    base_url: str | None,
+    out: Path,
+) -> None:
+    from .pipeline import build_config
+    from .store import open_build
+    from .web import dumps, paper_jsonld, person_jsonld
+
+    if fmt is not ExportFormat.jsonld or (person is not None and paper is not None):
+        typer.echo("error: --person and --paper go with --format jsonld, one at a time", err=True)
+        raise typer.Exit(2)
+    store, base = open_build(out), build_config(out).base
+    if person is not None:
+        _, doc = person_jsonld(store, person, base, base_url)
+    else:
+        _, doc = paper_jsonld(store, paper or "", base, base_url)
+    text = dumps(doc) + "\n"
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        typer.echo(f"error: {output}: cannot write: {exc.strerror}", err=True)
+        raise typer.Exit(2) from None
+    typer.echo(f"wrote the block to {output}", err=True)
+
+
+@command
+def site(
+    out: OutOpt = Path("out"),
+    dest: Annotated[
+        Path | None, typer.Option(help="Write the site here instead of DIR/site.")
+    ] = None,
+    base_url: Annotated[
+        str | None,
+        typer.Option(help="Where the site will be published; default: the graph's base IRI."),
+    ] = None,
+) -> None:
+    """Write a static site of the build: members, papers, JSON-LD and citation tags."""
+    from .web import site_from_build
+
+    try:
+        result = site_from_build(out, dest, base_url)
+    except OSError as exc:
+        typer.echo(f"error: cannot write the site: {exc}", err=True)
+        raise typer.Exit(2) from None
+    typer.echo(
+        f"wrote {result.files} files to {result.path}: {result.members} members, "
+        f"{result.people} people, {result.papers} papers; published at {result.base_url}"
+    )
+    if result.unfilled:
+        typer.echo("fields Google reads that the data cannot fill:")
+    for kind in dict.fromkeys(s.type for s in result.unfilled):
+        rows = [s for s in result.unfilled if s.type == kind]
+        every = [s.field for s in rows if s.missing == s.total]
+        some = [f"{s.field} ({s.missing} of {s.total})" for s in rows if s.missing < s.total]
+        total = f" (all {rows[0].total})" if every else ""
+        typer.echo(f"  {kind}: " + "; ".join(x for x in (", ".join(every) + total, *some) if x))
 
 
 @command

@@ -13,6 +13,7 @@ import pyoxigraph as ox
 
 from .errors import UsageError
 from .names import lookup_key
+from .resolve.papers import title_key
 from .store import run_sparql, select, sparql_iri, sparql_literal, term_text
 from .text import fold
 from .vocab import SCHEMA, SKG, SKOS
@@ -137,8 +138,8 @@ def _members(store: ox.Store, iris: list[str]) -> set[str]:
     return {r["p"] for r in select(store, q)}
 
 
-def coauthors(store: ox.Store, name: str, topic: str | None = None) -> CoauthorAnswer:
-    """Who has ``name`` written with (on ``topic``), with the number of shared papers.
+def find_person(store: ox.Store, name: str) -> tuple[str, str]:
+    """The one person ``name`` means: (iri, canonical name).
 
     ``name`` is any spelling the graph knows, or a person's IRI. When several people carry the
     name and exactly one of them is a member of the institute, the member is meant.
@@ -159,7 +160,45 @@ def coauthors(store: ox.Store, name: str, topic: str | None = None) -> CoauthorA
                 f"{name!r} names several people: {listed}",
                 "pass one of the IRIs instead of the name, or a fuller name as printed",
             )
-    person_iri, person_name = people[0]
+    return people[0]
+
+
+def find_paper(store: ox.Store, title: str) -> tuple[str, str]:
+    """The one paper ``title`` means: (iri, title). ``title`` is its title or an alternate
+    title (compared as the resolver compares titles: case, spaces and punctuation ignored),
+    or the paper's IRI."""
+    if "://" in title:
+        try:
+            node = sparql_iri(title)
+        except ValueError:
+            node = ""
+        q = f"SELECT ?t WHERE {{ {node} a <{SCHEMA}ScholarlyArticle> ; <{SCHEMA}name> ?t }}"
+        hits = [(title, r["t"]) for r in select(store, q)] if node else []
+    else:
+        want = title_key(title)
+        if not want:
+            raise UsageError("an empty title", "give a paper's title as printed")
+        q = f"""SELECT ?w ?t ?k WHERE {{
+          ?w a <{SCHEMA}ScholarlyArticle> ; <{SCHEMA}name> ?t .
+          {{ ?w <{SCHEMA}name> ?k }} UNION {{ ?w <{SCHEMA}alternateName> ?k }}
+        }}"""
+        hits = sorted({(r["w"], r["t"]) for r in select(store, q) if title_key(r["k"]) == want})
+    if not hits:
+        raise UsageError(
+            f"no paper titled {title!r} in the graph", "check the title, or pass its IRI"
+        )
+    if len(hits) > 1:
+        listed = "; ".join(f"{t} <{w}>" for w, t in hits)
+        raise UsageError(f"{title!r} names several papers: {listed}", "pass one of the IRIs")
+    return hits[0]
+
+
+def coauthors(store: ox.Store, name: str, topic: str | None = None) -> CoauthorAnswer:
+    """Who has ``name`` written with (on ``topic``), with the number of shared papers.
+
+    ``name`` is any spelling the graph knows, or a person's IRI (see :func:`find_person`).
+    """
+    person_iri, person_name = find_person(store, name)
     topic_iri = topic_label = None
     topic_clause = ""
     if topic is not None:

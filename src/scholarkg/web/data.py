@@ -1,0 +1,298 @@
+"""What the web output shows, read from the built store: typed records of people and papers.
+
+A handful of set-wide SELECTs (one per property, no OPTIONAL cross products) read everything at
+once for a site, or only the given people and papers for one JSON-LD block. Author order comes
+from each paper's ``skg:authorList``, rebuilt in Python from its list cells; a paper without one
+(a graph from elsewhere) lists its ``schema:author``\\s by name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from ..store import select, sparql_iri
+from ..vocab import RDF, SCHEMA, SKG, SKOS
+
+
+@dataclass(frozen=True, slots=True)
+class Org:
+    iri: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Membership:
+    """A ``schema:OrganizationRole``: the person is ``role`` of ``org``."""
+
+    iri: str
+    role: str | None
+    org: Org | None
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    iri: str
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class PersonRec:
+    iri: str
+    name: str
+    alternate_names: tuple[str, ...]
+    job_title: str | None
+    works_for: tuple[Org, ...]
+    memberships: tuple[Membership, ...]
+    topics: tuple[Topic, ...]
+    same_as: tuple[str, ...]
+
+    @property
+    def is_member(self) -> bool:
+        return bool(self.memberships)
+
+
+@dataclass(frozen=True, slots=True)
+class WorkRec:
+    iri: str
+    title: str
+    alternate_titles: tuple[str, ...]
+    abstract: str | None
+    doi: str | None
+    arxiv: str | None
+    authors: tuple[str, ...]  # person IRIs, in printed order
+    topics: tuple[Topic, ...]
+    first_source: tuple[str, int]  # (file, line) of the earliest listing; orders publications
+
+
+@dataclass(frozen=True, slots=True)
+class WebGraph:
+    """People and papers by IRI; ``works_of`` gives each person's papers in listing order."""
+
+    people: Mapping[str, PersonRec]
+    works: Mapping[str, WorkRec]
+    works_of: Mapping[str, tuple[str, ...]]
+
+    def coauthors(self, person: str) -> list[tuple[str, int]]:
+        """(coauthor IRI, shared papers), most shared first, then by name."""
+        counts: dict[str, int] = defaultdict(int)
+        for w in self.works_of.get(person, ()):
+            for a in set(self.works[w].authors):
+                if a != person:
+                    counts[a] += 1
+        return sorted(counts.items(), key=lambda kv: (-kv[1], self.name_of(kv[0]), kv[0]))
+
+    def name_of(self, person: str) -> str:
+        rec = self.people.get(person)
+        return rec.name if rec else person
+
+
+_S, _K = SCHEMA, SKG
+
+
+def _values(var: str, iris: Iterable[str] | None) -> str:
+    if iris is None:
+        return ""
+    return f"VALUES ?{var} {{ {' '.join(sparql_iri(i) for i in sorted(iris))} }}"
+
+
+def _rows(store: Any, q: str) -> list[dict[str, Any]]:
+    return list(select(store, q))
+
+
+def _source_key(text: str) -> tuple[str, int]:
+    m = re.match(r"^(.*):(\d+)$", text)
+    return (m.group(1), int(m.group(2))) if m else (text, 0)
+
+
+def works_by(store: Any, person: str) -> list[str]:
+    q = f"SELECT DISTINCT ?w WHERE {{ ?w <{_S}author> {sparql_iri(person)} }}"
+    return sorted(r["w"] for r in _rows(store, q))
+
+
+def authors_of(store: Any, works: Iterable[str]) -> list[str]:
+    q = f"SELECT DISTINCT ?p WHERE {{ {_values('w', works)} ?w <{_S}author> ?p }}"
+    return sorted(r["p"] for r in _rows(store, q))
+
+
+def load(
+    store: Any, people: Iterable[str] | None = None, works: Iterable[str] | None = None
+) -> WebGraph:
+    """Read people and papers (all of them where ``None``) into typed records."""
+    people = None if people is None else sorted(set(people))
+    works = None if works is None else sorted(set(works))
+    vp, vw = _values("p", people), _values("w", works)
+
+    names = {
+        r["p"]: r["n"]
+        for r in _rows(
+            store,
+            f"""SELECT ?p ?n WHERE {{ {vp}
+        ?p a <{_S}Person> ; <{_S}name> ?n }} ORDER BY ?p ?n""",
+        )
+    }
+    alt: dict[str, list[str]] = defaultdict(list)
+    for r in _rows(
+        store,
+        f"""SELECT ?p ?a WHERE {{ {vp}
+        ?p a <{_S}Person> ; <{_S}alternateName> ?a }} ORDER BY ?p ?a""",
+    ):
+        alt[r["p"]].append(r["a"])
+    job = {
+        r["p"]: r["j"]
+        for r in _rows(
+            store,
+            f"""SELECT ?p ?j WHERE {{ {vp}
+        ?p a <{_S}Person> ; <{_S}jobTitle> ?j }} ORDER BY ?p DESC(?j)""",
+        )
+    }
+    works_for: dict[str, list[Org]] = defaultdict(list)
+    for r in _rows(
+        store,
+        f"""SELECT ?p ?o ?n WHERE {{ {vp}
+        ?p a <{_S}Person> ; <{_S}worksFor> ?o . ?o <{_S}name> ?n }} ORDER BY ?p ?o ?n""",
+    ):
+        works_for[r["p"]].append(Org(r["o"], r["n"]))
+    member: dict[str, list[Membership]] = defaultdict(list)
+    for r in _rows(
+        store,
+        f"""SELECT ?p ?m ?role ?o ?on WHERE {{ {vp}
+        ?p a <{_S}Person> ; <{_S}memberOf> ?m .
+        OPTIONAL {{ ?m <{_S}roleName> ?role }}
+        OPTIONAL {{ ?m <{_S}memberOf> ?o . ?o <{_S}name> ?on }} }} ORDER BY ?p ?m ?role ?o""",
+    ):
+        org = Org(r["o"], r["on"]) if r["o"] else None
+        member[r["p"]].append(Membership(r["m"], r["role"], org))
+    knows: dict[str, list[Topic]] = defaultdict(list)
+    for r in _rows(
+        store,
+        f"""SELECT ?p ?t ?l WHERE {{ {vp}
+        ?p a <{_S}Person> ; <{_S}knowsAbout> ?t . ?t <{SKOS}prefLabel> ?l }}
+        ORDER BY ?p ?l ?t""",
+    ):
+        knows[r["p"]].append(Topic(r["t"], r["l"]))
+    same: dict[str, list[str]] = defaultdict(list)
+    for r in _rows(
+        store,
+        f"""SELECT ?p ?s WHERE {{ {vp}
+        ?p a <{_S}Person> ; <{_S}sameAs> ?s }} ORDER BY ?p ?s""",
+    ):
+        same[r["p"]].append(r["s"])
+    person_recs = {
+        p: PersonRec(
+            p,
+            n,
+            tuple(a for a in alt[p] if a != n),
+            job.get(p),
+            tuple(works_for[p]),
+            tuple(member[p]),
+            tuple(knows[p]),
+            tuple(same[p]),
+        )
+        for p, n in names.items()
+    }
+
+    titles = {
+        r["w"]: r["t"]
+        for r in _rows(
+            store,
+            f"""SELECT ?w ?t WHERE {{ {vw}
+        ?w a <{_S}ScholarlyArticle> ; <{_S}name> ?t }} ORDER BY ?w DESC(?t)""",
+        )
+    }
+    wprops: dict[str, dict[str, str]] = defaultdict(dict)
+    for prop, key in (
+        (f"{_S}abstract", "abstract"),
+        (f"{_K}doi", "doi"),
+        (f"{_K}arxivId", "arxiv"),
+    ):
+        for r in _rows(
+            store,
+            f"""SELECT ?w ?v WHERE {{ {vw}
+            ?w a <{_S}ScholarlyArticle> ; <{prop}> ?v }} ORDER BY ?w DESC(?v)""",
+        ):
+            wprops[r["w"]][key] = r["v"]
+    walt: dict[str, list[str]] = defaultdict(list)
+    for r in _rows(
+        store,
+        f"""SELECT ?w ?a WHERE {{ {vw}
+        ?w a <{_S}ScholarlyArticle> ; <{_S}alternateName> ?a }} ORDER BY ?w ?a""",
+    ):
+        walt[r["w"]].append(r["a"])
+    about: dict[str, list[Topic]] = defaultdict(list)
+    for r in _rows(
+        store,
+        f"""SELECT ?w ?t ?l WHERE {{ {vw}
+        ?w a <{_S}ScholarlyArticle> ; <{_S}about> ?t . ?t <{SKOS}prefLabel> ?l }}
+        ORDER BY ?w ?l ?t""",
+    ):
+        about[r["w"]].append(Topic(r["t"], r["l"]))
+    sources: dict[str, tuple[str, int]] = {}
+    for r in _rows(
+        store,
+        f"""SELECT ?w ?s WHERE {{ {vw}
+        ?w a <{_S}ScholarlyArticle> ; <{_K}source> ?s }}""",
+    ):
+        at = _source_key(r["s"])
+        if r["w"] not in sources or at < sources[r["w"]]:
+            sources[r["w"]] = at
+    authors = _author_lists(store, vw)
+
+    work_recs: dict[str, WorkRec] = {}
+    works_of: dict[str, list[str]] = defaultdict(list)
+    for w, t in titles.items():
+        props = wprops[w]
+        rec = WorkRec(
+            w,
+            t,
+            tuple(a for a in walt[w] if a != t),
+            props.get("abstract"),
+            props.get("doi"),
+            props.get("arxiv"),
+            tuple(authors.get(w, ())),
+            tuple(about[w]),
+            sources.get(w, ("", 0)),
+        )
+        work_recs[w] = rec
+        for a in dict.fromkeys(rec.authors):
+            works_of[a].append(w)
+    order = {w: (r.first_source, r.title, w) for w, r in work_recs.items()}
+    return WebGraph(
+        person_recs,
+        work_recs,
+        {p: tuple(sorted(ws, key=order.__getitem__)) for p, ws in works_of.items()},
+    )
+
+
+def _author_lists(store: Any, vw: str) -> dict[str, list[str]]:
+    """Each paper's authors in printed order (``skg:authorList``), else its authors by IRI."""
+    heads = {
+        r["w"]: r["h"]
+        for r in _rows(store, f"SELECT ?w ?h WHERE {{ {vw} ?w <{_K}authorList> ?h }}")
+    }
+    cells: dict[str, tuple[str, str]] = {}
+    for r in _rows(
+        store,
+        f"""SELECT ?n ?f ?r WHERE {{ {vw}
+        ?w <{_K}authorList>/<{RDF}rest>* ?n . ?n <{RDF}first> ?f ; <{RDF}rest> ?r }}""",
+    ):
+        cells[r["n"]] = (r["f"], r["r"])
+    out: dict[str, list[str]] = {}
+    for w, head in heads.items():
+        seq: list[str] = []
+        node, seen = head, set()
+        while node in cells and node not in seen:
+            seen.add(node)
+            first, node = cells[node]
+            seq.append(first)
+        out[w] = seq
+    for r in _rows(
+        store,
+        f"""SELECT ?w ?p WHERE {{ {vw}
+        ?w <{_S}author> ?p FILTER NOT EXISTS {{ ?w <{_K}authorList> ?h }} }} ORDER BY ?w ?p""",
+    ):
+        out.setdefault(r["w"], []).append(r["p"])
+    return out
