@@ -19,14 +19,22 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-import ldtools
 import pytest
 import rdflib
-from conftest import BASE, EVE, HOSTILE_ABSTRACT, HOSTILE_NAME, HOSTILE_TITLE, HOSTILE_WORK, Browser
 
 from scholarkg.store import open_build
 from scholarkg.web import build_site, site_from_build
 from scholarkg.web.paths import Layout
+from web import ldtools
+from web.conftest import (
+    BASE,
+    EVE,
+    HOSTILE_ABSTRACT,
+    HOSTILE_NAME,
+    HOSTILE_TITLE,
+    HOSTILE_WORK,
+    Browser,
+)
 
 S = ldtools.S
 REPO = Path(__file__).resolve().parents[2]

@@ -7,13 +7,13 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import BASE
 from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from scholarkg.cli import app
 from scholarkg.web.jsonld import script_json
+from web.conftest import BASE
 
 LLM_TITLE = "LLMs are Greedy Agents: Effects of RL Fine-tuning on Decision-Making Abilities"
 
@@ -23,9 +23,10 @@ def run(*args: str) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
-def _embedded(site: Path, rel: str) -> str:
+def _embedded(site: Path, rel: str) -> object:
+    """The block a site page embeds (compact there), parsed."""
     html = (site / rel).read_text(encoding="utf-8")
-    return html.split('<script type="application/ld+json">\n')[1].split("\n</script>")[0]
+    return json.loads(html.split('<script type="application/ld+json">')[1].split("</script>")[0])
 
 
 def test_person_block_by_nickname_is_the_block_the_site_embeds(
@@ -35,7 +36,7 @@ def test_person_block_by_nickname_is_the_block_the_site_embeds(
         "--format", "jsonld", "--person", "bill okafor", "--out", str(example_build)
     )
     assert (code, err) == (0, "")
-    assert out == _embedded(example_site, "people/william-j-okafor.html") + "\n"
+    assert json.loads(out) == _embedded(example_site, "people/william-j-okafor.html")
     doc = json.loads(out)
     assert doc["@context"] == "https://schema.org"
     profile, *articles = doc["@graph"]
@@ -96,7 +97,7 @@ def test_paper_block_by_title_in_any_case(example_build: Path, example_site: Pat
         "Razvan Pascanu",
     ]
     page = doc["url"].removeprefix(BASE)
-    assert out == _embedded(example_site, page) + "\n"
+    assert json.loads(out) == _embedded(example_site, page)
 
 
 def test_block_to_a_file(example_build: Path, tmp_path: Path) -> None:
@@ -152,7 +153,7 @@ def test_script_json_never_closes_the_script_and_parses_back(text: str) -> None:
 
 
 def test_readme_shows_the_real_block(example_build: Path) -> None:
-    from conftest import REPO
+    from web.conftest import REPO
 
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     section = readme.split("## On the web", 1)[1]

@@ -6,11 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import ldtools
-from conftest import BASE
-from test_site import Page
-
 from scholarkg.web.richresults import CITATION_TAGS, FIELDS, nodes, shortfalls
+from web import ldtools
+from web.conftest import BASE
+from web.test_site import Page
 
 # what the graph has no data for: no dates, no portraits, no biographies, no external ids
 CANNOT_FILL = {

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import ldtools
 import pytest
 import rdflib
-from conftest import BASE
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 from scholarkg.web.paths import Layout
+from web import ldtools
+from web.conftest import BASE
 
 LAYOUT = Layout(BASE, BASE)
 S = ldtools.S
@@ -100,7 +100,7 @@ def test_a_processor_that_cannot_fetch_the_context_is_refused_not_served(
 
 
 def test_hostile_text_round_trips_exactly(hostile_site: Path) -> None:
-    from conftest import EVE, HOSTILE_ABSTRACT, HOSTILE_NAME, HOSTILE_TITLE, hostile_graph
+    from web.conftest import EVE, HOSTILE_ABSTRACT, HOSTILE_NAME, HOSTILE_TITLE, hostile_graph
 
     g = hostile_graph()
     page = hostile_site / LAYOUT.person_path(EVE)

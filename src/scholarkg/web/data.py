@@ -108,6 +108,25 @@ def _source_key(text: str) -> tuple[str, int]:
     return (m.group(1), int(m.group(2))) if m else (text, 0)
 
 
+def _multi(store: Any, values: str, var: str, cls: str, prop: str) -> dict[str, list[str]]:
+    """Each node's values of ``prop``, sorted (no ORDER BY: Oxigraph sorts slowly)."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for r in _rows(store, f"SELECT ?{var} ?v WHERE {{ {values} ?{var} a {cls} ; {prop} ?v }}"):
+        out[r[var]].append(r["v"])
+    return {k: sorted(set(v)) for k, v in out.items()}
+
+
+def _topics(store: Any, values: str, var: str, cls: str, prop: str) -> dict[str, tuple[Topic, ...]]:
+    out: dict[str, set[Topic]] = defaultdict(set)
+    for r in _rows(
+        store,
+        f"""SELECT ?{var} ?t ?l WHERE {{ {values}
+        ?{var} a {cls} ; {prop} ?t . ?t <{SKOS}prefLabel> ?l }}""",
+    ):
+        out[r[var]].add(Topic(r["t"], r["l"]))
+    return {k: tuple(sorted(v, key=lambda t: (t.label, t.iri))) for k, v in out.items()}
+
+
 def works_by(store: Any, person: str) -> list[str]:
     q = f"SELECT DISTINCT ?w WHERE {{ ?w <{_S}author> {sparql_iri(person)} }}"
     return sorted(r["w"] for r in _rows(store, q))
@@ -126,34 +145,17 @@ def load(
     works = None if works is None else sorted(set(works))
     vp, vw = _values("p", people), _values("w", works)
 
-    names = {
-        r["p"]: r["n"]
-        for r in _rows(
-            store,
-            f"""SELECT ?p ?n WHERE {{ {vp}
-        ?p a <{_S}Person> ; <{_S}name> ?n }} ORDER BY ?p ?n""",
-        )
-    }
-    alt: dict[str, list[str]] = defaultdict(list)
-    for r in _rows(
-        store,
-        f"""SELECT ?p ?a WHERE {{ {vp}
-        ?p a <{_S}Person> ; <{_S}alternateName> ?a }} ORDER BY ?p ?a""",
-    ):
-        alt[r["p"]].append(r["a"])
-    job = {
-        r["p"]: r["j"]
-        for r in _rows(
-            store,
-            f"""SELECT ?p ?j WHERE {{ {vp}
-        ?p a <{_S}Person> ; <{_S}jobTitle> ?j }} ORDER BY ?p DESC(?j)""",
-        )
-    }
+    names: dict[str, str] = {}
+    for r in _rows(store, f"SELECT ?p ?n WHERE {{ {vp} ?p a <{_S}Person> ; <{_S}name> ?n }}"):
+        names[r["p"]] = min(r["n"], names.get(r["p"], r["n"]))
+    alt = _multi(store, vp, "p", f"<{_S}Person>", f"<{_S}alternateName>")
+    job = {p: min(v) for p, v in _multi(store, vp, "p", f"<{_S}Person>", f"<{_S}jobTitle>").items()}
+    same = _multi(store, vp, "p", f"<{_S}Person>", f"<{_S}sameAs>")
     works_for: dict[str, list[Org]] = defaultdict(list)
     for r in _rows(
         store,
         f"""SELECT ?p ?o ?n WHERE {{ {vp}
-        ?p a <{_S}Person> ; <{_S}worksFor> ?o . ?o <{_S}name> ?n }} ORDER BY ?p ?o ?n""",
+        ?p a <{_S}Person> ; <{_S}worksFor> ?o . ?o <{_S}name> ?n }}""",
     ):
         works_for[r["p"]].append(Org(r["o"], r["n"]))
     member: dict[str, list[Membership]] = defaultdict(list)
@@ -162,83 +164,42 @@ def load(
         f"""SELECT ?p ?m ?role ?o ?on WHERE {{ {vp}
         ?p a <{_S}Person> ; <{_S}memberOf> ?m .
         OPTIONAL {{ ?m <{_S}roleName> ?role }}
-        OPTIONAL {{ ?m <{_S}memberOf> ?o . ?o <{_S}name> ?on }} }} ORDER BY ?p ?m ?role ?o""",
+        OPTIONAL {{ ?m <{_S}memberOf> ?o . ?o <{_S}name> ?on }} }}""",
     ):
         org = Org(r["o"], r["on"]) if r["o"] else None
         member[r["p"]].append(Membership(r["m"], r["role"], org))
-    knows: dict[str, list[Topic]] = defaultdict(list)
-    for r in _rows(
-        store,
-        f"""SELECT ?p ?t ?l WHERE {{ {vp}
-        ?p a <{_S}Person> ; <{_S}knowsAbout> ?t . ?t <{SKOS}prefLabel> ?l }}
-        ORDER BY ?p ?l ?t""",
-    ):
-        knows[r["p"]].append(Topic(r["t"], r["l"]))
-    same: dict[str, list[str]] = defaultdict(list)
-    for r in _rows(
-        store,
-        f"""SELECT ?p ?s WHERE {{ {vp}
-        ?p a <{_S}Person> ; <{_S}sameAs> ?s }} ORDER BY ?p ?s""",
-    ):
-        same[r["p"]].append(r["s"])
+    knows = _topics(store, vp, "p", f"<{_S}Person>", f"<{_S}knowsAbout>")
     person_recs = {
         p: PersonRec(
             p,
             n,
-            tuple(a for a in alt[p] if a != n),
+            tuple(a for a in alt.get(p, ()) if a != n),
             job.get(p),
-            tuple(works_for[p]),
-            tuple(member[p]),
-            tuple(knows[p]),
-            tuple(same[p]),
+            tuple(sorted(set(works_for[p]), key=lambda o: (o.name, o.iri))),
+            tuple(sorted(set(member[p]), key=lambda m: (m.iri, m.role or "", str(m.org)))),
+            knows.get(p, ()),
+            tuple(same.get(p, ())),
         )
         for p, n in names.items()
     }
 
-    titles = {
-        r["w"]: r["t"]
-        for r in _rows(
-            store,
-            f"""SELECT ?w ?t WHERE {{ {vw}
-        ?w a <{_S}ScholarlyArticle> ; <{_S}name> ?t }} ORDER BY ?w DESC(?t)""",
-        )
-    }
+    titles: dict[str, str] = {}
+    art = f"<{_S}ScholarlyArticle>"
+    for r in _rows(store, f"SELECT ?w ?t WHERE {{ {vw} ?w a {art} ; <{_S}name> ?t }}"):
+        titles[r["w"]] = min(r["t"], titles.get(r["w"], r["t"]))
     wprops: dict[str, dict[str, str]] = defaultdict(dict)
     for prop, key in (
         (f"{_S}abstract", "abstract"),
         (f"{_K}doi", "doi"),
         (f"{_K}arxivId", "arxiv"),
     ):
-        for r in _rows(
-            store,
-            f"""SELECT ?w ?v WHERE {{ {vw}
-            ?w a <{_S}ScholarlyArticle> ; <{prop}> ?v }} ORDER BY ?w DESC(?v)""",
-        ):
-            wprops[r["w"]][key] = r["v"]
-    walt: dict[str, list[str]] = defaultdict(list)
-    for r in _rows(
-        store,
-        f"""SELECT ?w ?a WHERE {{ {vw}
-        ?w a <{_S}ScholarlyArticle> ; <{_S}alternateName> ?a }} ORDER BY ?w ?a""",
-    ):
-        walt[r["w"]].append(r["a"])
-    about: dict[str, list[Topic]] = defaultdict(list)
-    for r in _rows(
-        store,
-        f"""SELECT ?w ?t ?l WHERE {{ {vw}
-        ?w a <{_S}ScholarlyArticle> ; <{_S}about> ?t . ?t <{SKOS}prefLabel> ?l }}
-        ORDER BY ?w ?l ?t""",
-    ):
-        about[r["w"]].append(Topic(r["t"], r["l"]))
+        for w, values in _multi(store, vw, "w", art, f"<{prop}>").items():
+            wprops[w][key] = values[-1]
+    walt = _multi(store, vw, "w", art, f"<{_S}alternateName>")
+    about = _topics(store, vw, "w", art, f"<{_S}about>")
     sources: dict[str, tuple[str, int]] = {}
-    for r in _rows(
-        store,
-        f"""SELECT ?w ?s WHERE {{ {vw}
-        ?w a <{_S}ScholarlyArticle> ; <{_K}source> ?s }}""",
-    ):
-        at = _source_key(r["s"])
-        if r["w"] not in sources or at < sources[r["w"]]:
-            sources[r["w"]] = at
+    for w, values in _multi(store, vw, "w", art, f"<{_K}source>").items():
+        sources[w] = min(_source_key(v) for v in values)
     authors = _author_lists(store, vw)
 
     work_recs: dict[str, WorkRec] = {}
@@ -248,12 +209,12 @@ def load(
         rec = WorkRec(
             w,
             t,
-            tuple(a for a in walt[w] if a != t),
+            tuple(a for a in walt.get(w, ()) if a != t),
             props.get("abstract"),
             props.get("doi"),
             props.get("arxiv"),
             tuple(authors.get(w, ())),
-            tuple(about[w]),
+            about.get(w, ()),
             sources.get(w, ("", 0)),
         )
         work_recs[w] = rec
@@ -273,11 +234,10 @@ def _author_lists(store: Any, vw: str) -> dict[str, list[str]]:
         r["w"]: r["h"]
         for r in _rows(store, f"SELECT ?w ?h WHERE {{ {vw} ?w <{_K}authorList> ?h }}")
     }
+    path = f"?w <{_K}authorList>/<{RDF}rest>* ?n ." if vw else ""
     cells: dict[str, tuple[str, str]] = {}
     for r in _rows(
-        store,
-        f"""SELECT ?n ?f ?r WHERE {{ {vw}
-        ?w <{_K}authorList>/<{RDF}rest>* ?n . ?n <{RDF}first> ?f ; <{RDF}rest> ?r }}""",
+        store, f"SELECT ?n ?f ?r WHERE {{ {vw} {path} ?n <{RDF}first> ?f ; <{RDF}rest> ?r }}"
     ):
         cells[r["n"]] = (r["f"], r["r"])
     out: dict[str, list[str]] = {}
@@ -289,10 +249,9 @@ def _author_lists(store: Any, vw: str) -> dict[str, list[str]]:
             first, node = cells[node]
             seq.append(first)
         out[w] = seq
-    for r in _rows(
-        store,
-        f"""SELECT ?w ?p WHERE {{ {vw}
-        ?w <{_S}author> ?p FILTER NOT EXISTS {{ ?w <{_K}authorList> ?h }} }} ORDER BY ?w ?p""",
-    ):
-        out.setdefault(r["w"], []).append(r["p"])
+    for r in _rows(store, f"SELECT ?w ?p WHERE {{ {vw} ?w <{_S}author> ?p }}"):
+        if r["w"] not in heads:
+            out.setdefault(r["w"], []).append(r["p"])
+    for w in set(out) - set(heads):
+        out[w].sort()
     return out

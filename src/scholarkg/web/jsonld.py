@@ -142,15 +142,23 @@ def paper_document(graph: WebGraph, iri: str, layout: Layout) -> Doc:
     return {"@context": CONTEXT, **article(graph, graph.works[iri], layout)}
 
 
-_SCRIPT_SAFE = str.maketrans(
-    {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+_SCRIPT_SAFE = (
+    ("<", "\\u003c"),
+    (">", "\\u003e"),
+    ("&", "\\u0026"),
+    ("\u2028", "\\u2028"),
+    ("\u2029", "\\u2029"),
 )
 
 
 def script_json(doc: Doc, indent: int | None = 2) -> str:
     """The document as JSON that is safe inside ``<script type="application/ld+json">``.
 
-    Keys sorted (``@``-keys first), so the same graph gives the same bytes.
+    Keys sorted (``@``-keys first), so the same graph gives the same bytes. ``indent=None``
+    gives the compact form the site embeds (and Python's C encoder, ~10× faster).
     """
     text = json.dumps(doc, ensure_ascii=False, indent=indent, sort_keys=True)
-    return text.translate(_SCRIPT_SAFE)
+    for char, escaped in _SCRIPT_SAFE:
+        if char in text:
+            text = text.replace(char, escaped)
+    return text

@@ -59,7 +59,7 @@ def _page(
     ]
     head += [f'<meta name="{h(k)}" content="{h(v)}">' for k, v in meta]
     if doc is not None:
-        head.append(f'<script type="application/ld+json">\n{script_json(doc)}\n</script>')
+        head.append(f'<script type="application/ld+json">{script_json(doc, None)}</script>')
     return "\n".join([*head, "</head>", "<body>", body, "</body>", "</html>", ""])
 
 

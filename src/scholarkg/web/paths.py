@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from ..errors import UsageError
@@ -25,6 +26,7 @@ PAPERS_DIR = "papers"
 _PLAIN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
+@lru_cache(maxsize=1 << 17)
 def file_stem(iri: str, minted_prefix: str) -> str:
     """A safe file name stem (no extension) for the node ``iri``."""
     local = re.split(r"[/#?]", iri.rstrip("/"))[-1]

@@ -35,7 +35,7 @@ class SiteResult:
     papers: int
     files: int
     seconds: float
-    unfilled: tuple[Shortfall, ...]  # Google fields the data cannot fill, with counts
+    unfilled: tuple[Shortfall, ...]  # Google fields the data cannot fill: per page, with counts
 
 
 def layout_for(graph_base: str, base_url: str | None) -> Layout:
@@ -73,7 +73,7 @@ def build_site(
 
         for iri in sorted(graph.people):
             doc = jsonld.person_document(graph, iri, layout)
-            docs.append(doc)
+            docs.append(doc["@graph"][0])  # its papers are counted once, from their own pages
             write(
                 layout.person_path(iri),
                 iri,
