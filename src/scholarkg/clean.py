@@ -30,6 +30,13 @@ from functools import lru_cache
 from .names import normalize_case, parse_name
 from .read import SEE_MORE
 from .records import CleanListing, CleanProfile, Mention, PersonName, Profile, Rejection, SourceRef
+from .rules import (
+    EVIDENCE_WORD_MIN_LETTERS,
+    GARBLED_WORD_LIKELY_SITES,
+    MAX_NAME_CANDIDATES,
+    MAX_STACKED_ACCENTS,
+    MAX_UNCERTAIN_SITES,
+)
 from .text import ACCENT_MARKS, LETTER_COMMANDS, fold
 
 # Letter-command pairs that hardly occur in clean names ("vc", "vs", "vz") are *distinctive*:
@@ -197,9 +204,9 @@ def name_candidates(printed: str) -> list[str]:
         definite = [s for s in sites if s.definite]
         possible = [s for s in sites if not s.definite]
         likely = [s for s in possible if s.distinctive]
-        if garbled_name or len(likely) >= 2:
+        if garbled_name or len(likely) >= GARBLED_WORD_LIKELY_SITES:
             default = _apply(w, [*definite, *likely])  # decode what is likely
-            for _ in range(3):  # stacked accents: "Nguy~^en" → Nguyễn
+            for _ in range(MAX_STACKED_ACCENTS):  # stacked accents: "Nguy~^en" → Nguyễn
                 again = [s for s in _sites(default) if s.definite]
                 if not again:
                     break
@@ -207,7 +214,7 @@ def name_candidates(printed: str) -> list[str]:
         else:
             default = w
         options = [default + tail]
-        if possible and len(possible) <= 4:
+        if possible and len(possible) <= MAX_UNCERTAIN_SITES:
             for k in range(len(possible) + 1):
                 for subset in itertools.combinations(possible, k):
                     cand = _apply(w, [*definite, *subset]) + tail
@@ -217,7 +224,7 @@ def name_candidates(printed: str) -> list[str]:
     out: list[str] = []
     for combo in itertools.product(*per_word):
         out.append(" ".join(combo))
-        if len(out) >= 64:
+        if len(out) >= MAX_NAME_CANDIDATES:
             break
     return out
 
@@ -259,7 +266,9 @@ class NameCleaner:
             if not has_residue(p):
                 text = " ".join(p.split())
                 self._known[text.casefold()] += 1
-                self._known_words.update({w for w in fold(text).split() if len(w) > 2})
+                self._known_words.update(
+                    {w for w in fold(text).split() if len(w) >= EVIDENCE_WORD_MIN_LETTERS}
+                )
 
         # a cache of this cleaner's own, freed with it
         self.clean = lru_cache(maxsize=1 << 18)(self._clean)
@@ -271,7 +280,11 @@ class NameCleaner:
         if len(candidates) > 1:
             text = " ".join(printed.split())
             own = text.casefold() if not has_residue(text) else ""
-            own_words = {w for w in fold(text).split() if len(w) > 2} if own else set()
+            own_words = (
+                {w for w in fold(text).split() if len(w) >= EVIDENCE_WORD_MIN_LETTERS}
+                if own
+                else set()
+            )
             exact = [c for c in candidates if self._known[c.casefold()] > (c.casefold() == own)]
             if exact:
                 chosen = exact[0]

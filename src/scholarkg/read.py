@@ -21,9 +21,21 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from .errors import InputError
 from .records import Profile, RawAuthor, RawListing, SourceRef
+from .rules import (
+    ABSTRACT_MIN_WORDS,
+    ABSTRACT_SENTENCES_MIN_WORDS,
+    HYPHEN_TITLE_WORD_MIN_LETTERS,
+    NAME_LINE_MAX_CHARS,
+    NAME_MAX_WORDS,
+    NAME_MIN_WORDS,
+    SHORT_NAME_WORD_MAX_LETTERS,
+    SHORT_TITLE_WORDS_IN_A_NAME,
+    UNLISTED_PARTICLE_MAX_LETTERS,
+)
 from .text import ACCENT_MARKS, LETTER_COMMANDS, PARTICLES, is_suffix
 
 PAGE_SUFFIXES = (".txt",)
@@ -66,67 +78,99 @@ _HYPHEN_WORD = re.compile(
 @lru_cache(maxsize=1 << 18)
 def looks_like_name(line: str) -> bool:
     """Whether a line of a publication entry reads as a person's name rather than a title."""
-    text = line.strip().rstrip(",")
-    if not text or len(text) > 80 or any(c in text for c in ":?!;()[]{}0123456789"):
+    text = _name_part(line)
+    if text is None:
         return False
+    tokens = text.split()
+    if not NAME_MIN_WORDS <= len(tokens) <= NAME_MAX_WORDS:
+        return False
+    short_title_words = 0
+    for i, tok in enumerate(tokens):
+        kind = _word_kind(tok, i, tokens, text)
+        if kind == "title":
+            return False
+        if kind == "short title word":
+            # "An Nguyen", "Lan Gia Anh To": a capitalised short word may be a name; two of
+            # them ("Who Are You") make a title
+            short_title_words += 1
+            if short_title_words > SHORT_TITLE_WORDS_IN_A_NAME:
+                return False
+    return True
+
+
+def _name_part(line: str) -> str | None:
+    """The line without a trailing comma or ``, Jr.``; None if the line cannot be a name."""
+    text = line.strip().rstrip(",")
+    if (
+        not text
+        or len(text) > NAME_LINE_MAX_CHARS
+        or any(c in text for c in ":?!;()[]{}0123456789")
+    ):
+        return None
     if "," in text:
         head, _, tail = text.rpartition(",")
         if not is_suffix(tail.strip()):
-            return False
+            return None
         text = head
-    tokens = text.split()
-    if not 2 <= len(tokens) <= 6:
-        return False
+    return text
+
+
+def _word_kind(
+    tok: str, i: int, tokens: list[str], text: str
+) -> Literal["name", "short title word", "title"]:
+    """What word ``i`` of a would-be name line (``text``) makes of it."""
+    low = tok.lower()
+    letters = [c for c in tok if c.isalpha()]
+    if low in PARTICLES and not (tok[0].isupper() and i == 0):
+        return "name"
+    if (
+        0 < i < len(tokens) - 1
+        and tok.islower()
+        and len(tok) <= UNLISTED_PARTICLE_MAX_LETTERS
+        and low not in _TITLE_WORDS
+    ):
+        return "name"  # a particle we do not list: "Ngugi wa Thiong'o"
+    if is_suffix(tok) and i == len(tokens) - 1:
+        return "name"
+    if low in _TITLE_WORDS and len(letters) > 1:
+        if len(letters) <= SHORT_NAME_WORD_MAX_LETTERS and tok[0].isupper():
+            return "short title word"
+        return "title"
+    if not _NAME_TOKEN.match(tok):
+        return "title"
+    if any(
+        len(part) >= HYPHEN_TITLE_WORD_MIN_LETTERS and part in _TITLE_WORDS
+        for part in re.split(r"[-‐]", low)[1:]
+    ):
+        return "title"  # "Self-supervised", "Multi-task" (but "Bar-On" is a name)
     all_lower = text.islower()
-    short_function_words = 0
-    for i, tok in enumerate(tokens):
-        low = tok.lower()
-        letters = [c for c in tok if c.isalpha()]
-        if low in PARTICLES and not (tok[0].isupper() and i == 0):
-            continue
-        if 0 < i < len(tokens) - 1 and tok.islower() and len(tok) <= 3 and low not in _TITLE_WORDS:
-            continue  # a particle we do not list: "Ngugi wa Thiong'o"
-        if is_suffix(tok) and i == len(tokens) - 1:
-            continue
-        if low in _TITLE_WORDS:
-            # "An Nguyen", "Lan Gia Anh To": a capitalised short word may be a name; two of
-            # them ("Who Are You") or any longer title word make a title
-            if len(letters) <= 3 and tok[0].isupper() and len(letters) > 1:
-                short_function_words += 1
-                if short_function_words > 1:
-                    return False
-                continue
-            if len(letters) > 1:
-                return False
-        if not _NAME_TOKEN.match(tok):
-            return False
-        if any(len(part) > 2 and part in _TITLE_WORDS for part in re.split(r"[-‐]", low)[1:]):
-            return False  # "Self-supervised", "Multi-task" (but "Bar-On" is a name)
-        if _HYPHEN_WORD.search(tok) and not all_lower:
-            return False
-        first = letters[0] if letters else ""
-        starts_with_command = len(tok) > 1 and tok[0] in LETTER_COMMANDS and tok[1].isupper()
-        if first.islower() and tok[0].isalpha() and not all_lower and not starts_with_command:
-            return False  # a lowercase word is a title word unless the whole line is lower case
-        if (
-            len(letters) >= 2
-            and all(c.isupper() for c in letters)
-            and "." not in tok
-            and i == 0
-            and not text.isupper()
-        ):
-            return False  # an acronym first: "GNN Explainer" (but "Deepak RK Joshi" is a name)
-    return True
+    if _HYPHEN_WORD.search(tok) and not all_lower:
+        return "title"
+    first = letters[0] if letters else ""
+    starts_with_command = len(tok) > 1 and tok[0] in LETTER_COMMANDS and tok[1].isupper()
+    if first.islower() and tok[0].isalpha() and not all_lower and not starts_with_command:
+        return "title"  # a lowercase word is a title word unless the whole line is lower case
+    if (
+        len(letters) >= 2
+        and all(c.isupper() for c in letters)
+        and "." not in tok
+        and i == 0
+        and not text.isupper()
+    ):
+        return "title"  # an acronym first: "GNN Explainer" (but "Deepak RK Joshi" is a name)
+    return "name"
 
 
 def looks_like_abstract(line: str) -> bool:
     words = line.split()
     if SEE_MORE.search(line):
         return True
-    if len(words) >= 25:
+    if len(words) >= ABSTRACT_MIN_WORDS:
         return True
     return (
-        len(words) >= 12 and bool(re.search(r"[a-z]\. [A-Z]", line)) and line.rstrip()[-1:] in ".!?"
+        len(words) >= ABSTRACT_SENTENCES_MIN_WORDS
+        and bool(re.search(r"[a-z]\. [A-Z]", line))
+        and line.rstrip()[-1:] in ".!?"
     )
 
 

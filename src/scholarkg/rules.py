@@ -1,14 +1,23 @@
-"""Every threshold and weight of resolution, in one place, each with the reason for its value.
+"""Every threshold and weight of reading, cleaning and resolution, each with why it has its value.
 
 A graph records which rules made it: ``report.json`` carries :data:`RULES_VERSION`. Change any
-value here (or any rule that changes which mentions or listings are joined) and bump the
-version; ``tests/test_rules.py`` pins the values of this version so that a change without a
-bump fails.
+value here, or any rule that changes which lines are names, how names are repaired or which
+mentions and listings are joined (text.py, names.py, resolve/), and bump the version with a line
+below; ``tests/test_rules.py`` pins the values of each version so that a change without a bump
+fails.
+
+Versions:
+
+* ``2026.12.1`` resolution's thresholds and weights gathered here (no rule changed).
+* ``2026.12.2`` a suffix after an inverted name is a suffix (``Smith, John Jr.`` no longer
+  matches ``John Smith Sr.``), suffixes are no longer block keys, ø/å family spellings block
+  together (the text rules in one place, text.py); reading and cleaning cut-offs gathered here
+  (no value changed).
 """
 
 from __future__ import annotations
 
-RULES_VERSION = "2026.12.1"
+RULES_VERSION = "2026.12.2"
 
 # ---------------------------------------------------------------- people: common names
 
@@ -63,6 +72,55 @@ SUBTITLE_MIN_MAIN_WORDS = 3
 # Versions of one paper share most authors (an author or two join in a revision): at least
 # this share of the smaller author set must be the same people.
 VERSION_MIN_SHARED_AUTHORS = 0.5
+
+# ---------------------------------------------------------------- reading: name or title?
+
+# An author line longer than this is a title: the longest personal names (several given names,
+# particles, a double surname, a suffix) stay well under it; titles often reach it.
+NAME_LINE_MAX_CHARS = 80
+# Pages print authors with given and family name: a single word on its own line is far more
+# often a one-word title than a mononym …
+NAME_MIN_WORDS = 2
+# … and names with particles ("Maria del Carmen de la Cruz") reach six words; a line of seven
+# words or more is a title.
+NAME_MAX_WORDS = 6
+# A lowercase word inside a name that no particle list has ("Ngugi wa Thiong'o") is a particle
+# if it is this short; a longer lowercase word is a title word.
+UNLISTED_PARTICLE_MAX_LETTERS = 3
+# A capitalised title word this short may be part of a name ("An Nguyen", "Lan Gia Anh To") …
+SHORT_NAME_WORD_MAX_LETTERS = 3
+# … but only one of them: two ("Who Are You") make the line a title.
+SHORT_TITLE_WORDS_IN_A_NAME = 1
+# A title word after a hyphen makes a title ("Self-supervised", "Multi-task") when it has at
+# least this many letters; shorter parts are names ("Bar-On").
+HYPHEN_TITLE_WORD_MIN_LETTERS = 3
+
+# ---------------------------------------------------------------- reading: abstract or title?
+
+# A line of this many words after the authors is an abstract: titles stay well under it.
+ABSTRACT_MIN_WORDS = 25
+# A shorter line is an abstract when it reads as sentences (a full stop mid-line and at the
+# end) and has at least this many words: a title is one phrase, short abstracts exist.
+ABSTRACT_SENTENCES_MIN_WORDS = 12
+
+# ---------------------------------------------------------------- cleaning: repairing names
+
+# A word with this many distinctive accent-residue sites ("Velivckovi 'c") was garbled by a
+# LaTeX-stripping scraper even when no other word of its name shows it; one site alone may be
+# a real spelling.
+GARBLED_WORD_LIKELY_SITES = 2
+# Accents stack at most two deep on one letter in the names seen (Vietnamese "ễ" is ~^e);
+# repairing in this many rounds decodes them with a round to spare.
+MAX_STACKED_ACCENTS = 3
+# Each uncertain residue site doubles the repairs to weigh against the spellings seen
+# elsewhere; up to this many sites (16 variants of a word) are weighed, more are left as read.
+MAX_UNCERTAIN_SITES = 4
+# The repairs of a whole name (the product over its words) are cut at this many: it bounds
+# the work per name, and evidence rarely decides between more.
+MAX_NAME_CANDIDATES = 64
+# Words this short (initials, "de", "Li") are spelt the same in many names: a clean spelling
+# elsewhere is evidence for a repair only for words of at least this many letters.
+EVIDENCE_WORD_MIN_LETTERS = 3
 
 
 def values() -> dict[str, object]:
