@@ -144,10 +144,10 @@ def test_a_failed_build_leaves_the_previous_site(
     site_from_build(example_build, dest)
     before = sorted(p.relative_to(dest) for p in dest.rglob("*"))
 
-    def boom(*args: object) -> str:
+    def boom(*args: object) -> str:  # the paper pages come after the people's
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(pages, "paper_page", boom)
+    monkeypatch.setattr(pages.Renderer, "paper_page", boom)
     with pytest.raises(RuntimeError):
         build_site(open_build(example_build), dest, BASE)
     assert sorted(p.relative_to(dest) for p in dest.rglob("*")) == before

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ..store import select, sparql_iri
+from ..store import select_rows, sparql_iri
 from ..vocab import RDF, SCHEMA, SKG, SKOS
 
 
@@ -99,8 +99,8 @@ def _values(var: str, iris: Iterable[str] | None) -> str:
     return f"VALUES ?{var} {{ {' '.join(sparql_iri(i) for i in sorted(iris))} }}"
 
 
-def _rows(store: Any, q: str) -> list[dict[str, Any]]:
-    return list(select(store, q))
+def _rows(store: Any, q: str) -> list[tuple[Any, ...]]:
+    return select_rows(store, q)
 
 
 def _source_key(text: str) -> tuple[str, int]:
@@ -111,8 +111,10 @@ def _source_key(text: str) -> tuple[str, int]:
 def _multi(store: Any, values: str, var: str, cls: str, prop: str) -> dict[str, list[str]]:
     """Each node's values of ``prop``, sorted (no ORDER BY: Oxigraph sorts slowly)."""
     out: dict[str, list[str]] = defaultdict(list)
-    for r in _rows(store, f"SELECT ?{var} ?v WHERE {{ {values} ?{var} a {cls} ; {prop} ?v }}"):
-        out[r[var]].append(r["v"])
+    for node, v in _rows(
+        store, f"SELECT ?{var} ?v WHERE {{ {values} ?{var} a {cls} ; {prop} ?v }}"
+    ):
+        out[node].append(v)
     return {k: sorted(set(v)) for k, v in out.items()}
 
 
@@ -123,18 +125,18 @@ def _topics(store: Any, values: str, var: str, cls: str, prop: str) -> dict[str,
         f"""SELECT ?{var} ?t ?l WHERE {{ {values}
         ?{var} a {cls} ; {prop} ?t . ?t <{SKOS}prefLabel> ?l }}""",
     ):
-        out[r[var]].add(Topic(r["t"], r["l"]))
+        out[r[0]].add(Topic(r[1], r[2]))
     return {k: tuple(sorted(v, key=lambda t: (t.label, t.iri))) for k, v in out.items()}
 
 
 def works_by(store: Any, person: str) -> list[str]:
     q = f"SELECT DISTINCT ?w WHERE {{ ?w <{_S}author> {sparql_iri(person)} }}"
-    return sorted(r["w"] for r in _rows(store, q))
+    return sorted(r[0] for r in _rows(store, q))
 
 
 def authors_of(store: Any, works: Iterable[str]) -> list[str]:
     q = f"SELECT DISTINCT ?p WHERE {{ {_values('w', works)} ?w <{_S}author> ?p }}"
-    return sorted(r["p"] for r in _rows(store, q))
+    return sorted(r[0] for r in _rows(store, q))
 
 
 def load(
@@ -146,8 +148,8 @@ def load(
     vp, vw = _values("p", people), _values("w", works)
 
     names: dict[str, str] = {}
-    for r in _rows(store, f"SELECT ?p ?n WHERE {{ {vp} ?p a <{_S}Person> ; <{_S}name> ?n }}"):
-        names[r["p"]] = min(r["n"], names.get(r["p"], r["n"]))
+    for p, n in _rows(store, f"SELECT ?p ?n WHERE {{ {vp} ?p a <{_S}Person> ; <{_S}name> ?n }}"):
+        names[p] = min(n, names.get(p, n))
     alt = _multi(store, vp, "p", f"<{_S}Person>", f"<{_S}alternateName>")
     job = {p: min(v) for p, v in _multi(store, vp, "p", f"<{_S}Person>", f"<{_S}jobTitle>").items()}
     same = _multi(store, vp, "p", f"<{_S}Person>", f"<{_S}sameAs>")
@@ -157,7 +159,7 @@ def load(
         f"""SELECT ?p ?o ?n WHERE {{ {vp}
         ?p a <{_S}Person> ; <{_S}worksFor> ?o . ?o <{_S}name> ?n }}""",
     ):
-        works_for[r["p"]].append(Org(r["o"], r["n"]))
+        works_for[r[0]].append(Org(r[1], r[2]))
     member: dict[str, list[Membership]] = defaultdict(list)
     for r in _rows(
         store,
@@ -166,8 +168,8 @@ def load(
         OPTIONAL {{ ?m <{_S}roleName> ?role }}
         OPTIONAL {{ ?m <{_S}memberOf> ?o . ?o <{_S}name> ?on }} }}""",
     ):
-        org = Org(r["o"], r["on"]) if r["o"] else None
-        member[r["p"]].append(Membership(r["m"], r["role"], org))
+        p, m, role, o, on = r
+        member[p].append(Membership(m, role, Org(o, on) if o else None))
     knows = _topics(store, vp, "p", f"<{_S}Person>", f"<{_S}knowsAbout>")
     person_recs = {
         p: PersonRec(
@@ -185,8 +187,8 @@ def load(
 
     titles: dict[str, str] = {}
     art = f"<{_S}ScholarlyArticle>"
-    for r in _rows(store, f"SELECT ?w ?t WHERE {{ {vw} ?w a {art} ; <{_S}name> ?t }}"):
-        titles[r["w"]] = min(r["t"], titles.get(r["w"], r["t"]))
+    for w, t in _rows(store, f"SELECT ?w ?t WHERE {{ {vw} ?w a {art} ; <{_S}name> ?t }}"):
+        titles[w] = min(t, titles.get(w, t))
     wprops: dict[str, dict[str, str]] = defaultdict(dict)
     for prop, key in (
         (f"{_S}abstract", "abstract"),
@@ -231,15 +233,14 @@ def load(
 def _author_lists(store: Any, vw: str) -> dict[str, list[str]]:
     """Each paper's authors in printed order (``skg:authorList``), else its authors by IRI."""
     heads = {
-        r["w"]: r["h"]
-        for r in _rows(store, f"SELECT ?w ?h WHERE {{ {vw} ?w <{_K}authorList> ?h }}")
+        w: head for w, head in _rows(store, f"SELECT ?w ?h WHERE {{ {vw} ?w <{_K}authorList> ?h }}")
     }
     path = f"?w <{_K}authorList>/<{RDF}rest>* ?n ." if vw else ""
     cells: dict[str, tuple[str, str]] = {}
     for r in _rows(
         store, f"SELECT ?n ?f ?r WHERE {{ {vw} {path} ?n <{RDF}first> ?f ; <{RDF}rest> ?r }}"
     ):
-        cells[r["n"]] = (r["f"], r["r"])
+        cells[r[0]] = (r[1], r[2])
     out: dict[str, list[str]] = {}
     for w, head in heads.items():
         seq: list[str] = []
@@ -249,9 +250,9 @@ def _author_lists(store: Any, vw: str) -> dict[str, list[str]]:
             first, node = cells[node]
             seq.append(first)
         out[w] = seq
-    for r in _rows(store, f"SELECT ?w ?p WHERE {{ {vw} ?w <{_S}author> ?p }}"):
-        if r["w"] not in heads:
-            out.setdefault(r["w"], []).append(r["p"])
+    for w, p in _rows(store, f"SELECT ?w ?p WHERE {{ {vw} ?w <{_S}author> ?p }}"):
+        if w not in heads:
+            out.setdefault(w, []).append(p)
     for w in set(out) - set(heads):
         out[w].sort()
     return out

@@ -122,8 +122,13 @@ def person(p: PersonRec, layout: Layout) -> Doc:
     return doc
 
 
-def person_document(graph: WebGraph, iri: str, layout: Layout) -> Doc:
-    """The block for ``iri``'s profile page: ProfilePage → Person, and their papers."""
+def person_document(
+    graph: WebGraph, iri: str, layout: Layout, articles: dict[str, Doc] | None = None
+) -> Doc:
+    """The block for ``iri``'s profile page: ProfilePage → Person, and their papers.
+
+    ``articles`` memoizes each paper's node across the pages of one site.
+    """
     p = graph.people[iri]
     page = layout.person_url(iri)
     profile: Doc = {
@@ -133,7 +138,13 @@ def person_document(graph: WebGraph, iri: str, layout: Layout) -> Doc:
         "name": p.name,
         "mainEntity": person(p, layout),
     }
-    papers = [article(graph, graph.works[w], layout) for w in graph.works_of.get(iri, ())]
+    memo = {} if articles is None else articles
+    papers = []
+    for w in graph.works_of.get(iri, ()):
+        node = memo.get(w)
+        if node is None:
+            node = memo[w] = article(graph, graph.works[w], layout)
+        papers.append(node)
     return {"@context": CONTEXT, "@graph": [profile, *papers]}
 
 

@@ -63,65 +63,85 @@ def _page(
     return "\n".join([*head, "</head>", "<body>", body, "</body>", "</html>", ""])
 
 
-def _author_links(graph: WebGraph, authors: Iterable[str], layout: Layout, up: str) -> str:
-    return ", ".join(
-        f'<a class="author" href="{h(up + layout.person_path(a))}">{h(graph.name_of(a))}</a>'
-        for a in authors
-    )
-
-
 def _topics(topics: Iterable[str]) -> str:
     items = "".join(f"<li>{h(t)}</li>" for t in topics)
     return f'<ul class="topics">{items}</ul>' if items else ""
 
 
-def person_page(graph: WebGraph, p: PersonRec, layout: Layout, doc: Doc) -> str:
-    up = "../"
-    parts = [f'<nav><a href="{up}index.html">All members and papers</a></nav>', "<main>"]
-    parts.append(f'<h1 class="name">{h(p.name)}</h1>')
-    if p.job_title or p.works_for:
-        job = [p.job_title] if p.job_title else []
-        line = ", ".join(h(t) for t in [*job, *(o.name for o in p.works_for)])
-        parts.append(f'<p class="meta job">{line}</p>')
-    for m in p.memberships:
-        role = h(m.role) if m.role else "Member"
-        at = f" of {h(m.org.name)}" if m.org else ""
-        parts.append(f'<p class="meta role">{role}{at}</p>')
-    if p.alternate_names:
-        alts = "; ".join(h(a) for a in p.alternate_names)
-        parts.append(f'<p class="meta alt">Also published as: {alts}</p>')
-    if p.topics:
-        parts.append("<h2>Research topics</h2>" + _topics(t.label for t in p.topics))
-    works = graph.works_of.get(p.iri, ())
-    coauthors = graph.coauthors(p.iri)
-    if coauthors:
-        svg = coauthor_svg(graph, p.iri, lambda a: up + layout.person_path(a))
-        parts.append(
-            "<h2>Coauthor network</h2><figure>"
-            + svg
-            + "<figcaption>Spoke width: papers shared with "
-            + h(p.name)
-            + "; a chord: two coauthors on one of these papers.</figcaption></figure>"
-        )
-    parts.append(f'<h2>Publications <span class="count">({len(works)})</span></h2>')
-    items = []
-    for w in works:
-        rec = graph.works[w]
-        items.append(
-            f'<li class="publication"><a class="title" href="{h(up + layout.paper_path(w))}">'
-            f"{h(rec.title)}</a><br>"
-            f'<span class="authors">{_author_links(graph, rec.authors, layout, up)}</span></li>'
-        )
-    parts.append(f'<ol class="publications">{"".join(items)}</ol>')
-    if coauthors:
-        co = "".join(
-            f'<li><a class="coauthor" href="{h(up + layout.person_path(a))}">'
-            f"{h(graph.name_of(a))}</a> ({n})</li>"
-            for a, n in coauthors
-        )
-        parts.append(f'<h2>Coauthors</h2><ul class="coauthors columns">{co}</ul>')
-    parts.append("</main>")
-    return _page(p.name, layout.person_url(p.iri), up + "style.css", "\n".join(parts), doc)
+class Renderer:
+    """Writes the pages of one site; what several pages share (a person's link, a paper's
+    entry in a publication list) is rendered once."""
+
+    def __init__(self, graph: WebGraph, layout: Layout) -> None:
+        self.graph = graph
+        self.layout = layout
+        self._links: dict[str, str] = {}
+        self._entries: dict[str, str] = {}
+
+    def person_link(self, iri: str, cls: str = "author") -> str:
+        """``<a>`` to a person's page from a page one folder down (people/, papers/)."""
+        link = self._links.get(iri)
+        if link is None:
+            href = h("../" + self.layout.person_path(iri))
+            link = self._links[iri] = (
+                f'<a class="author" href="{href}">{h(self.graph.name_of(iri))}</a>'
+            )
+        return link if cls == "author" else link.replace('class="author"', f'class="{cls}"', 1)
+
+    def entry(self, w: str) -> str:
+        """A paper's ``<li>`` in a publication list: title linked, authors in order."""
+        item = self._entries.get(w)
+        if item is None:
+            rec = self.graph.works[w]
+            authors = ", ".join(self.person_link(a) for a in rec.authors)
+            item = self._entries[w] = (
+                f'<li class="publication"><a class="title" '
+                f'href="{h("../" + self.layout.paper_path(w))}">{h(rec.title)}</a><br>'
+                f'<span class="authors">{authors}</span></li>'
+            )
+        return item
+
+    def person_page(self, p: PersonRec, doc: Doc) -> str:
+        graph, layout, up = self.graph, self.layout, "../"
+        parts = [f'<nav><a href="{up}index.html">All members and papers</a></nav>', "<main>"]
+        parts.append(f'<h1 class="name">{h(p.name)}</h1>')
+        if p.job_title or p.works_for:
+            job = [p.job_title] if p.job_title else []
+            line = ", ".join(h(t) for t in [*job, *(o.name for o in p.works_for)])
+            parts.append(f'<p class="meta job">{line}</p>')
+        for m in p.memberships:
+            role = h(m.role) if m.role else "Member"
+            at = f" of {h(m.org.name)}" if m.org else ""
+            parts.append(f'<p class="meta role">{role}{at}</p>')
+        if p.alternate_names:
+            alts = "; ".join(h(a) for a in p.alternate_names)
+            parts.append(f'<p class="meta alt">Also published as: {alts}</p>')
+        if p.topics:
+            parts.append("<h2>Research topics</h2>" + _topics(t.label for t in p.topics))
+        works = graph.works_of.get(p.iri, ())
+        coauthors = graph.coauthors(p.iri)
+        if coauthors:
+            svg = coauthor_svg(graph, p.iri, coauthors, lambda a: up + layout.person_path(a))
+            parts.append(
+                "<h2>Coauthor network</h2><figure>"
+                + svg
+                + "<figcaption>Spoke width: papers shared with "
+                + h(p.name)
+                + "; a chord: two coauthors on one of these papers.</figcaption></figure>"
+            )
+        parts.append(f'<h2>Publications <span class="count">({len(works)})</span></h2>')
+        parts.append(f'<ol class="publications">{"".join(self.entry(w) for w in works)}</ol>')
+        if coauthors:
+            co = "".join(f"<li>{self.person_link(a, 'coauthor')} ({n})</li>" for a, n in coauthors)
+            parts.append(f'<h2>Coauthors</h2><ul class="coauthors columns">{co}</ul>')
+        parts.append("</main>")
+        return _page(p.name, layout.person_url(p.iri), up + "style.css", "\n".join(parts), doc)
+
+    def paper_page(self, w: WorkRec, doc: Doc) -> str:
+        return paper_page(self.graph, w, self.layout, doc)
+
+    def index_page(self, title: str) -> str:
+        return index_page(self.graph, self.layout, title)
 
 
 def citation_meta(graph: WebGraph, w: WorkRec) -> list[tuple[str, str]]:

@@ -71,21 +71,17 @@ def build_site(
             written[rel] = iri
             (tmp / rel).write_text(text, encoding="utf-8")
 
+        render = pages.Renderer(graph, layout)
+        articles: dict[str, dict[str, Any]] = {}
         for iri in sorted(graph.people):
-            doc = jsonld.person_document(graph, iri, layout)
+            doc = jsonld.person_document(graph, iri, layout, articles)
             docs.append(doc["@graph"][0])  # its papers are counted once, from their own pages
-            write(
-                layout.person_path(iri),
-                iri,
-                pages.person_page(graph, graph.people[iri], layout, doc),
-            )
+            write(layout.person_path(iri), iri, render.person_page(graph.people[iri], doc))
         for iri in sorted(graph.works):
             doc = jsonld.paper_document(graph, iri, layout)
             docs.append(doc)
-            write(
-                layout.paper_path(iri), iri, pages.paper_page(graph, graph.works[iri], layout, doc)
-            )
-        (tmp / "index.html").write_text(pages.index_page(graph, layout, title), encoding="utf-8")
+            write(layout.paper_path(iri), iri, render.paper_page(graph.works[iri], doc))
+        (tmp / "index.html").write_text(render.index_page(title), encoding="utf-8")
         (tmp / "style.css").write_text(pages.STYLE, encoding="utf-8")
         old = dest.with_name(f".{dest.name}.old-{os.getpid()}")
         if dest.exists():
