@@ -31,8 +31,6 @@ PENDING_SPLIT: frozenset[str] = frozenset(
     {
         "export.py:jsonld",
         "web/data.py:load",
-        "web/network.py:coauthor_svg",
-        "web/site.py:build_site",
     }
 )
 
