@@ -168,9 +168,22 @@ class Work:
 
 
 @dataclass(frozen=True, slots=True)
+class Join:
+    """Why two mentions are one person: the score of the join and the terms it is made of
+    (log-odds, by name: ``("rare name", 6.0)``, ``("shared paper", 4.0)`` …)."""
+
+    a: SourceRef
+    b: SourceRef
+    score: float
+    terms: tuple[tuple[str, float], ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Resolution:
     people: tuple[Person, ...]
     works: tuple[Work, ...]
     listing_to_work: dict[SourceRef, str] = field(default_factory=dict)
     mention_to_person: dict[SourceRef, str] = field(default_factory=dict)
     rejections: tuple[Rejection, ...] = ()
+    # every join of two mentions into one person, with its evidence (not exported)
+    joins: tuple[Join, ...] = ()

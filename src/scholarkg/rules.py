@@ -13,46 +13,69 @@ Versions:
   matches ``John Smith Sr.``), suffixes are no longer block keys, ø/å family spellings block
   together (the text rules in one place, text.py); reading and cleaning cut-offs gathered here
   (no value changed).
+* ``2026.12.3`` people by scored evidence (resolve/evidence.py, homonyms.py, cluster.py): name
+  priors from population name frequencies, log-odds weights below, agglomerative clustering
+  with cannot-links; the old common-name, prolific-coauthor and evidence-count rules removed.
 """
 
 from __future__ import annotations
 
-RULES_VERSION = "2026.12.2"
+RULES_VERSION = "2026.12.3"
 
-# ---------------------------------------------------------------- people: common names
+# ---------------------------------------------------------------- people: scored evidence
+# Every weight is a log-odds contribution (natural log), in the manner of Fellegi and Sunter:
+# log(P(observation | one person) / P(observation | two people)). A pair's score is the sum of
+# its name term and its context terms (resolve/evidence.py); the terms are kept by name, so a
+# join can be explained.
 
-# A name is common when the names seen suggest several people carry it: the number of other
-# names with its first given name times the number with its family name, over all names, is
-# the expected number of people printed so (were given and family names independent). At or
-# above this, mentions of the name are joined only where their context joins them. 0.2 means
-# "one chance in five that a namesake is in the input": a namesake costs a wrong merge of two
-# people's papers, a missed join only a second node that the same context re-joins.
-COMMON_NAME = 0.2
-
-# A coauthor on many papers links too much: namesakes would chain through them. A coauthor
-# counts as context for splitting a common name only on at most this many listings (twenty
-# is more than two people usually write together, fewer than a lab head signs) …
-PROLIFIC_MIN_LISTINGS = 20
-# … or on at most one listing in this many, whichever is larger: in a large input a group
-# leader legitimately appears on many listings without being a hub for every namesake.
-PROLIFIC_LISTINGS_PER = 500
-
-# ---------------------------------------------------------------- people: evidence for a pair
-
-# Evidence that two name forms are one person, counted over their contexts. The unit is a
-# coauthor in common (by family name and initial, the pair's own names aside) …
-SHARED_COAUTHOR_WEIGHT = 1
-# … and a paper both forms are listed on (two profiles listing one paper, one printing an
-# initial) weighs three: coauthors recur across different people's papers in one field, a
-# shared paper does not.
-SHARED_WORK_WEIGHT = 3
-# Two forms on the very same listing: mostly a page's owner (added to each of their listings)
-# and an author line that fits the owner's name (``J. Smith`` on John Smith's page), which is
-# the owner printed by the page. No count of shared papers and coauthors that a rival pair
-# reaches in practice should outweigh this, hence a bonus far above them. (It applies as well
-# to two fitting author lines of one listing, which are more likely two people; kept as it
-# was when the rules were gathered here, since changing it changes graphs.)
-SAME_LISTING_BONUS = 100
+# The prior that two printings of one full name are one person is one against the number of
+# other people expected to carry it (scholarkg.population: the world's name frequencies, or the
+# input's where it is denser in the name). Capped both ways: no name alone is proof (6 is
+# 400:1), and no name is so common that shared context could not join it (-6 is 1:400).
+NAME_CAP = 6.0
+# A name the same up to a middle name left out on one side (STRONG) costs this much against an
+# exact match: the person printed with fewer names could be a namesake with other middles.
+STRONG_COST = 0.7
+# An initial, a nickname or a part of a double surname (WEAK) says little on its own: its name
+# term is at most this, so context must carry the join (a double surname and its first part,
+# ``Ana Ortiz-Lee`` / ``Ana Ortiz``, are two people until a paper or coauthor joins them) …
+WEAK_CAP = -1.0
+# … and costs this much below the prior of the less specific name.
+WEAK_COST = 1.0
+# A paper both groups of mentions are printed on (two listings of one paper, a paper on two
+# members' pages): two people with compatible names on one paper are rare, a person on their
+# own paper is not.
+SHARED_WORK = 4.0
+# Further shared papers add little once one is shared (they are mostly copies of one card).
+SHARED_WORK_MAX = 2
+# Two compatible names on one listing: the page's owner and an author line that fits the
+# owner (``J. Smith`` on John Smith's page: the owner, printed by the page), or one author
+# printed twice, another way. Almost always one person.
+SAME_LISTING = 6.0
+# A coauthor both have, weighted by how rare the coauthor is: different people share a
+# coauthor on df of L listings with chance about span·df/L (u; span: listings of the larger
+# group), one person's groups share a collaborator with chance about min(1, this·span) (m).
+COAUTHOR_M = 0.1
+# The weight of one shared coauthor is at most this (a single coauthor can be a namesake).
+COAUTHOR_CAP = 4.0
+# A small input is a sample of a larger world: a coauthor on 2 of 3 listings is common only in
+# the sample. L is taken as at least this many listings (an institute's worth).
+COAUTHOR_WORLD_MIN = 1000
+# The coauthor terms of one pair together: many shared coauthors are one fact, not many.
+CONTEXT_CAP = 12.0
+# Two mentions on the same member's page: the member's collaborator, printed twice.
+SAME_PAGE = 1.0
+# Join when one person is more likely than two (also the average-linkage threshold).
+JOIN = 0.0
+# A mention that fits two conflicting people (``W. Wang``: Wei Wang and Wen Wang) joins the
+# better one only when it is ahead by this much (e^1.5: 4.5 times as likely).
+AMBIGUITY_MARGIN = 1.5
+# A coauthor on more listings of one name than this is not paired mention by mention when
+# splitting the name: its weight alone decides (bounded work in a block).
+PAIR_POSTING_MAX = 40
+# Two names with more groups than this many pairs between them are paired only through
+# shared context (a paper or coauthor): pairs without any cannot reach JOIN.
+ALL_UNIT_PAIRS_MAX = 400
 
 # ---------------------------------------------------------------- papers: versions of one title
 

@@ -7,9 +7,11 @@ The steps, each in its own module:
 
 1. :mod:`.papers` — listings with the same folded title, DOI or arXiv id are one paper.
 2. :mod:`.forms` — mentions whose names agree exactly are one *form*.
-3. :mod:`.homonyms` — a common name's form is split into the people its contexts show.
-4. People: :mod:`.blocks` proposes pairs of forms, :mod:`.evidence` weighs their contexts,
-   :mod:`.cluster` decides and merges.
+3. :mod:`.homonyms` — the mentions of each name, grouped into the people its prior and
+   contexts show (:mod:`.evidence` scores, with the world's name frequencies).
+4. People: :mod:`.blocks` proposes pairs of names, :mod:`.evidence` scores their groups,
+   :mod:`.cluster` merges them agglomeratively with cannot-links (no chaining), keeping the
+   evidence of every join.
 5. :mod:`.papers` again — titles that are versions of each other, shared by the same people,
    are one paper.
 6. :mod:`.assemble` — the frozen :class:`~scholarkg.records.Resolution`.
@@ -26,7 +28,6 @@ from ..records import CleanProfile, Resolution
 from .assemble import assemble
 from .cluster import resolve_people
 from .forms import collect_forms
-from .homonyms import split_homonyms
 from .papers import (
     group_by_identity,
     is_version_title,
@@ -65,8 +66,9 @@ def resolve(profiles: Sequence[CleanProfile], progress: Progress | None = None) 
 
     forms, owner_form = collect_forms(profiles, listings)
     work_of = [works_uf.find(i) for i in range(len(listings))]
-    split_homonyms(forms, listings, work_of)
-    person_of = resolve_people(forms, listings, work_of)
+    forms, owner_form, person_of, joins = resolve_people(
+        profiles, forms, listings, work_of, owner_form
+    )
     if progress:
         progress("resolve", 2, 4)
 
@@ -74,7 +76,7 @@ def resolve(profiles: Sequence[CleanProfile], progress: Progress | None = None) 
     if progress:
         progress("resolve", 3, 4)
 
-    result = assemble(profiles, listings, works_uf, forms, person_of, owner_form)
+    result = assemble(profiles, listings, works_uf, forms, person_of, owner_form, joins)
     if progress:
         progress("resolve", 4, 4)
     return result

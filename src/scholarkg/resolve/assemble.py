@@ -15,6 +15,7 @@ from ..names import name_key, specificity
 from ..records import (
     CleanListing,
     CleanProfile,
+    Join,
     Membership,
     Mention,
     Person,
@@ -36,6 +37,7 @@ def assemble(
     forms: list[Form],
     person_of: UnionFind,
     owner_form: dict[int, int],
+    joins: tuple[Join, ...] = (),
 ) -> Resolution:
     people, person_key, mention_to_person = _people(profiles, forms, person_of, owner_form)
     works, listing_to_work = _works(listings, works_uf, person_of, person_key)
@@ -46,6 +48,7 @@ def assemble(
         listing_to_work=listing_to_work,
         mention_to_person=mention_to_person,
         rejections=rejections,
+        joins=joins,
     )
 
 

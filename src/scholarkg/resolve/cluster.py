@@ -1,82 +1,305 @@
-"""People: which name forms are one person.
+"""People: which mentions are one person, clustered so that one weak link cannot chain.
 
-A pair of forms (a candidate from :mod:`.blocks`) is accepted when
+1. :mod:`.homonyms` groups the mentions of each name (one person where the name is rare, or
+   where context joins them).
+2. The groups whose names agree (pairs from :mod:`.blocks`) are scored by :mod:`.evidence`:
+   the names' agreement and rarity, and their context. Pairs above ``rules.JOIN`` are merged
+   best first, agglomeratively, where
 
-* their names agree strongly (same full first name, middle names missing on one side) and no
-  other, conflicting form fits as well, or
-* their names agree weakly (initial, nickname) and context backs it (:mod:`.evidence`): they
-  share a paper, or coauthors; and no conflicting form is backed as well.
+   * no two names of the two clusters conflict (different given names that are not a nickname
+     or initial of each other, clashing middles or suffixes) and no two groups of one full
+     name that step 1 kept apart meet (cannot-link);
+   * the average score over every scored pair across the two clusters is above ``rules.JOIN``
+     (average linkage: one weak link cannot merge two clusters);
+   * the pair is not ambiguous: a group that fits two conflicting clusters almost as well
+     (within ``rules.AMBIGUITY_MARGIN``) joins neither.
 
-Accepted pairs are merged strongest first; two clusters are never joined if any of their
-names conflict (``Wei Wang`` / ``Wen Wang``).
+Every join keeps its score and terms (:class:`~scholarkg.records.Join`).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
-from ..names import Compat, compare
-from .blocks import Pair, candidate_pairs
-from .evidence import gather_context, pair_evidence
+from .. import rules
+from ..names import Compat, _given_parts, compare
+from ..records import CleanProfile, Join, PersonName, SourceRef
+from .blocks import candidate_pairs
+from .evidence import (
+    Score,
+    coauthor_key,
+    coauthor_weight,
+    context_terms,
+    name_priors,
+    name_term,
+)
+from .homonyms import Context, DisjointSets, Link, Occurrences, Ref, group_mentions
 from .state import Form, Listing, UnionFind
 
-Score = tuple[int, int]  # (name agreement level, context evidence)
+
+@dataclass(frozen=True, slots=True)
+class People:
+    """A person id for every author slot of every listing and every page owner; the joins."""
+
+    slots: tuple[tuple[int, ...], ...]
+    owners: Mapping[int, int]
+    joins: tuple[Link, ...]
 
 
-def resolve_people(forms: list[Form], listings: list[Listing], work_of: list[int]) -> UnionFind:
-    """Cluster the forms into people; the union-find maps each form to its person's root."""
-    ctx = gather_context(forms, listings, work_of)
-    candidates: dict[Pair, Score] = {
-        pair: (int(level), pair_evidence(ctx, pair)) for pair, level in candidate_pairs(forms)
-    }
-    return merge_accepted(forms, accepted_pairs(forms, candidates))
+def resolve_people(
+    profiles: Sequence[CleanProfile],
+    forms: list[Form],
+    listings: list[Listing],
+    work_of: list[int],
+    owner_form: dict[int, int],
+) -> tuple[list[Form], dict[int, int], UnionFind, tuple[Join, ...]]:
+    """Cluster the mentions into people. Forms are split so that each holds one person's
+    mentions of one name; returns the new forms, owner forms, the union-find joining the forms
+    of one person, and the evidence of every join."""
+    people = _people(
+        forms,
+        [rec.form_ids for rec in listings],
+        [len(rec.listing.authors) for rec in listings],
+        work_of,
+        [rec.profile for rec in listings],
+        owner_form,
+    )
+    new_forms, new_owner, person_of = _split_forms(profiles, forms, listings, owner_form, people)
+
+    def source(ref: Ref) -> SourceRef:
+        li, slot = ref
+        if li >= 0 and slot < len(listings[li].listing.authors):
+            return listings[li].listing.authors[slot].source
+        owner = profiles[listings[li].profile if li >= 0 else -1 - li].owner
+        assert owner is not None  # an owner slot or line exists only for a page with an owner
+        return owner.source
+
+    joins = tuple(Join(source(a), source(b), s, terms) for a, b, s, terms in people.joins)
+    return new_forms, new_owner, person_of, joins
 
 
-def accepted_pairs(forms: list[Form], candidates: dict[Pair, Score]) -> list[Pair]:
-    """The candidate pairs to merge, strongest first (ties by the forms' keys)."""
-    neighbours: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
-    for (a, b), (level, ev) in candidates.items():
-        neighbours[a].append((b, level, ev))
-        neighbours[b].append((a, level, ev))
+def _split_forms(
+    profiles: Sequence[CleanProfile],
+    forms: list[Form],
+    listings: list[Listing],
+    owner_form: dict[int, int],
+    people: People,
+) -> tuple[list[Form], dict[int, int], UnionFind]:
+    new_forms: list[Form] = []
+    index: dict[tuple[int, int], int] = {}
 
-    def ambiguous(x: int, y: int, score: Score) -> bool:
-        for z, level, ev in neighbours[x]:
-            if z == y or (level, ev) < score:
-                continue
-            if forms[y].key == forms[z].key or (
-                compare(forms[y].name, forms[z].name) == Compat.CONFLICT
-            ):
-                return True  # two people x may be (namesakes count as two)
-        return False
+    def form_for(f: int, person: int) -> int:
+        nf = index.get((f, person))
+        if nf is None:
+            nf = index[(f, person)] = len(new_forms)
+            new_forms.append(Form(forms[f].key, forms[f].name, part=person))
+        return nf
 
-    split_keys = {f.key for f in forms if f.part > 0}
-    accepted: list[tuple[int, int, int, int]] = []
-    for (a, b), (level, ev) in candidates.items():
-        if ev == 0 and (
-            level == Compat.WEAK or forms[a].key in split_keys or forms[b].key in split_keys
-        ):
-            continue  # a nickname or initial, or a name several people carry: needs context
-        score = (level, ev)
-        if ambiguous(a, b, score) or ambiguous(b, a, score):
+    for li_idx, rec in enumerate(listings):
+        persons = people.slots[li_idx]
+        n_printed = len(rec.listing.authors)
+        for slot, f in enumerate(rec.form_ids):
+            nf = form_for(f, persons[slot])
+            rec.form_ids[slot] = nf
+            new_forms[nf].listings.add(li_idx)
+            if slot < n_printed:
+                new_forms[nf].mentions.append(rec.listing.authors[slot])
+    new_owner: dict[int, int] = {}
+    for pi, f in sorted(owner_form.items()):
+        nf = form_for(f, people.owners[pi])
+        new_owner[pi] = nf
+        new_forms[nf].owner_of.append(pi)
+        owner = profiles[pi].owner
+        if owner is not None:
+            new_forms[nf].mentions.append(owner)
+    person_of = UnionFind(len(new_forms))
+    first: dict[int, int] = {}
+    for nf, form in enumerate(new_forms):
+        person_of.union(first.setdefault(form.part, nf), nf)
+    return new_forms, new_owner, person_of
+
+
+def _people(
+    forms: list[Form],
+    listing_forms: Sequence[Sequence[int]],
+    listing_printed: Sequence[int],
+    listing_work: Sequence[int],
+    listing_page: Sequence[int],
+    page_owner_form: Mapping[int, int],
+) -> People:
+    names = [f.name for f in forms]
+    occ = Occurrences(listing_forms, listing_page, page_owner_form)
+    ctx = Context(listing_forms, listing_printed, listing_work, [coauthor_key(n) for n in names])
+    prior = name_priors(names)
+    uf = DisjointSets(len(occ.form))
+    joins = group_mentions(occ, ctx, prior, uf)
+    groups = _Groups(occ, uf, ctx)
+    clusters = _cluster_groups(groups, forms, prior, ctx, joins)
+    slots = tuple(
+        tuple(clusters[uf.find(o)] for o in range(occ.start[li], occ.start[li] + len(fids)))
+        for li, fids in enumerate(listing_forms)
+    )
+    owners = {page: clusters[uf.find(o)] for page, o in occ.owner_line.items()}
+    return People(slots, owners, tuple(joins))
+
+
+class _Groups:
+    """The groups of mentions of step 1, with their context."""
+
+    def __init__(self, occ: Occurrences, uf: DisjointSets, ctx: Context) -> None:
+        members: dict[int, list[int]] = defaultdict(list)
+        for o in range(len(occ.form)):
+            members[uf.find(o)].append(o)
+        self.roots = sorted(members)
+        self.form = [occ.form[r] for r in self.roots]
+        self.rep = [occ.ref(r) for r in self.roots]
+        self.works: list[frozenset[int]] = []
+        self.listings: list[frozenset[int]] = []
+        self.pages: list[frozenset[int]] = []
+        self.coauthors: list[frozenset[str]] = []
+        for r in self.roots:
+            os_ = members[r]
+            lis = {occ.listing[o] for o in os_ if occ.listing[o] >= 0}
+            self.listings.append(frozenset(lis))
+            self.works.append(frozenset(ctx.listing_work[li] for li in lis))
+            self.pages.append(frozenset(occ.page[o] for o in os_))
+            keys = {ctx.ckey[x] for li in lis for x in ctx.listing_forms[li]}
+            self.coauthors.append(frozenset(keys - {ctx.ckey[occ.form[r]]}))
+
+
+def _cluster_groups(
+    groups: _Groups,
+    forms: list[Form],
+    prior: Sequence[float],
+    ctx: Context,
+    joins: list[Link],
+) -> dict[int, int]:
+    """Cluster the groups; return each group's root occurrence → person id."""
+    by_form: dict[int, list[int]] = defaultdict(list)
+    for g, f in enumerate(groups.form):
+        by_form[f].append(g)
+    edges: dict[tuple[int, int], Score] = {}
+    for (a, b), level in candidate_pairs(forms):
+        for u, v in _group_pairs(groups, by_form.get(a, []), by_form.get(b, [])):
+            score = _score(groups, u, v, level, prior, ctx)
+            if score is not None:
+                edges[(u, v) if u < v else (v, u)] = score
+    names = [f.name for f in forms]
+    return _agglomerate(groups, names, edges, joins)
+
+
+def _group_pairs(groups: _Groups, ua: list[int], ub: list[int]) -> list[tuple[int, int]]:
+    """All pairs of two names' groups, or, past ``ALL_UNIT_PAIRS_MAX``, those sharing context."""
+    if len(ua) * len(ub) <= rules.ALL_UNIT_PAIRS_MAX:
+        return [(u, v) for u in ua for v in ub]
+    index: dict[tuple[str, object], list[int]] = defaultdict(list)
+    for v in ub:
+        for w in groups.works[v]:
+            index[("w", w)].append(v)
+        for c in groups.coauthors[v]:
+            index[("c", c)].append(v)
+    out: set[tuple[int, int]] = set()
+    for u in ua:
+        keys = [("w", w) for w in groups.works[u]] + [("c", c) for c in groups.coauthors[u]]
+        for key in keys:
+            hits = index.get(key, [])
+            if len(hits) <= rules.ALL_UNIT_PAIRS_MAX:
+                out.update((u, v) for v in hits)
+    return sorted(out)
+
+
+def _score(
+    groups: _Groups, u: int, v: int, level: Compat, prior: Sequence[float], ctx: Context
+) -> Score | None:
+    span = max(len(groups.listings[u]), len(groups.listings[v]), 1)
+    shared = [
+        (k, coauthor_weight(ctx.df[k], ctx.n_listings, span))
+        for k in sorted(groups.coauthors[u] & groups.coauthors[v])
+    ]
+    context = context_terms(
+        bool(groups.listings[u] & groups.listings[v]),
+        len(groups.works[u] & groups.works[v]),
+        shared,
+        bool(groups.pages[u] & groups.pages[v]),
+    )
+    if level < Compat.STRONG and not context:
+        return None  # a weak agreement of names needs context
+    fu, fv = groups.form[u], groups.form[v]
+    terms = [name_term(prior[fu], prior[fv], level >= Compat.STRONG), *context]
+
+    return Score(sum(w for _, w in terms), tuple(terms))
+
+
+def _full_first(name: PersonName) -> bool:
+    parts = _given_parts(name)
+    return bool(parts) and len(parts[0]) > 1
+
+
+def _agglomerate(
+    groups: _Groups,
+    names: Sequence[PersonName],
+    edges: Mapping[tuple[int, int], Score],
+    joins: list[Link],
+) -> dict[int, int]:
+    n = len(groups.roots)
+    neighbours: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    for (u, v), s in edges.items():
+        neighbours[u].append((s.total, v))
+        neighbours[v].append((s.total, u))
+
+    def conflict(x: int, y: int) -> bool:
+        fx, fy = groups.form[x], groups.form[y]
+        if fx == fy:
+            return x != y and _full_first(names[fx])  # namesakes step 1 kept apart
+        return compare(names[fx], names[fy]) == Compat.CONFLICT
+
+    def ambiguous(x: int, y: int, s: float) -> bool:
+        return any(
+            z != y and sz >= s - rules.AMBIGUITY_MARGIN and conflict(y, z)
+            for sz, z in neighbours[x]
+        )
+
+    uf = DisjointSets(n)
+    members: dict[int, list[int]] = {u: [u] for u in range(n)}
+    cross: dict[int, dict[int, list[float]]] = defaultdict(dict)
+    for (u, v), s in edges.items():
+        cross[u][v] = cross[v][u] = [s.total, 1.0]
+    order = sorted(
+        ((s.total, u, v) for (u, v), s in edges.items() if s.total > rules.JOIN),
+        key=lambda t: (-t[0], t[1], t[2]),
+    )
+    for total, u, v in order:
+        ru, rv = uf.find(u), uf.find(v)
+        if ru == rv or ambiguous(u, v, total) or ambiguous(v, u, total):
             continue
-        accepted.append((level, ev, a, b))
-    accepted.sort(key=lambda t: (-t[0], -t[1], forms[t[2]].key, forms[t[3]].key))
-    return [(a, b) for _level, _ev, a, b in accepted]
+        link = cross[ru].get(rv)
+        if link is None or link[0] / link[1] <= rules.JOIN:
+            continue  # average linkage: the clusters as wholes do not agree
+        if any(conflict(x, y) for x in members[ru] for y in members[rv]):
+            continue
+        uf.union(ru, rv)
+        root, other = (ru, rv) if uf.find(ru) == ru else (rv, ru)
+        _merge_cross(cross, root, other)
+        members[root] = members[root] + members.pop(other)
+        s = edges[(u, v)]
+        joins.append((groups.rep[u], groups.rep[v], s.total, s.terms))
+    return {groups.roots[u]: uf.find(u) for u in range(n)}
 
 
-def merge_accepted(forms: list[Form], accepted: list[Pair]) -> UnionFind:
-    """Merge the pairs in order, skipping any that would join two conflicting names."""
-    uf = UnionFind(len(forms))
-    members_of: dict[int, list[int]] = {i: [i] for i in range(len(forms))}
-    for a, b in accepted:
-        ra, rb = uf.find(a), uf.find(b)
-        if ra == rb:
+def _merge_cross(cross: dict[int, dict[int, list[float]]], root: int, other: int) -> None:
+    """Sum the scored pairs of ``other`` into ``root`` (both directions share one list)."""
+    mine = cross[root]
+    mine.pop(other, None)
+    for z, (sz, cz) in cross.pop(other).items():
+        if z == root:
             continue
-        ma, mb = members_of[ra], members_of[rb]
-        if any(compare(forms[x].name, forms[y].name) == Compat.CONFLICT for x in ma for y in mb):
-            continue
-        root = uf.union(ra, rb)
-        other = rb if root == ra else ra
-        members_of[root] = ma + mb
-        del members_of[other]
-    return uf
+        cur = mine.get(z)
+        if cur is None:
+            cur = mine[z] = [0.0, 0.0]
+        cur[0] += sz
+        cur[1] += cz
+        back = cross[z]
+        back.pop(other, None)
+        back[root] = cur

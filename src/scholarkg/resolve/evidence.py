@@ -1,59 +1,120 @@
-"""Pair evidence: how much the contexts of two name forms say they are one person.
+"""Evidence: how much a name and a context say that two groups of mentions are one person.
 
-Context is the papers a form is listed on (after the first paper pass) and its coauthors (by
-family name and first initial). The weights are in :mod:`scholarkg.rules`.
+Each term is a log-odds contribution with the weights of :mod:`scholarkg.rules` (Fellegi–Sunter
+style: log of P(observation | one person) over P(observation | two people)); a pair's
+:class:`Score` keeps its terms by name, so a join can be explained.
+
+* The **name prior**: one against the number of other people expected to be printed with the
+  name, from the world's name frequencies (:mod:`scholarkg.population`) or, where the input is
+  denser in the name than the world, from the input (:func:`name_priors`).
+* **Context**: a paper in common, one listing in common, coauthors in common weighted by how
+  rare they are (:func:`coauthor_weight`), the same member's page.
 """
 
 from __future__ import annotations
 
+import math
+from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .. import rules
+from ..names import _given_parts
+from ..population import expected_namesakes
 from ..records import PersonName
-from ..rules import SAME_LISTING_BONUS, SHARED_COAUTHOR_WEIGHT, SHARED_WORK_WEIGHT
 from ..text import fold_tight
-from .blocks import Pair
-from .state import Form, Listing
 
 
-@dataclass(slots=True)
-class Context:
-    """Per form: its papers and coauthor keys; and which pairs of forms share a listing."""
+@dataclass(frozen=True, slots=True)
+class Score:
+    """A pair's score and the terms it is made of, by name."""
 
-    own_key: list[str]
-    works: list[set[int]]
-    coauthors: list[set[str]]
-    same_listing: set[Pair]
+    total: float
+    terms: tuple[tuple[str, float], ...]
 
 
 def coauthor_key(name: PersonName) -> str:
-    given = fold_tight(name.given[0])[:1] if name.given else ""
-    return fold_tight(name.family) + "/" + given
+    """A coauthor as context: family name and first initial (spellings of one person agree)."""
+    parts = _given_parts(name)
+    return fold_tight(name.family) + "/" + (parts[0][0] if parts else "")
 
 
-def gather_context(forms: list[Form], listings: list[Listing], work_of: list[int]) -> Context:
-    own_key = [coauthor_key(f.name) for f in forms]
-    works: list[set[int]] = [{work_of[i] for i in f.listings} for f in forms]
-    coauthors: list[set[str]] = [set() for _ in forms]
-    same_listing: set[Pair] = set()
-    for rec in listings:
-        ids = rec.form_ids
-        keys = {own_key[i] for i in ids}
-        for i in ids:
-            coauthors[i] |= keys
-        if len(ids) > 1:
-            uniq = sorted(set(ids))
-            for x in range(len(uniq)):
-                for y in range(x + 1, len(uniq)):
-                    same_listing.add((uniq[x], uniq[y]))
-    return Context(own_key, works, coauthors, same_listing)
+def name_prior(expected_others: float) -> float:
+    """Log-odds that two printings of one name are one person, given how many other people
+    are expected to be printed the same way."""
+    if expected_others <= 0:
+        return rules.NAME_CAP
+    return max(-rules.NAME_CAP, min(rules.NAME_CAP, -math.log(expected_others)))
 
 
-def pair_evidence(ctx: Context, pair: Pair) -> int:
-    """Shared papers and coauthors (the pair's own names aside), weighted; 0 means none."""
-    a, b = pair
-    shared_works = len(ctx.works[a] & ctx.works[b])
-    shared_co = len((ctx.coauthors[a] & ctx.coauthors[b]) - {ctx.own_key[a], ctx.own_key[b]})
-    evidence = SHARED_WORK_WEIGHT * shared_works + SHARED_COAUTHOR_WEIGHT * shared_co
-    if pair in ctx.same_listing:
-        evidence += SAME_LISTING_BONUS
-    return evidence
+def name_priors(names: Sequence[PersonName]) -> list[float]:
+    """The name prior of every form. The people expected to share a name are counted in the
+    world's population, or in the input where the input is denser in the name than the world:
+    the other forms with its first given name times those with its family name, over all forms
+    (a field where many share given and family names). Forms, not mentions, are counted, so a
+    prolific person does not make their own name look common."""
+    givens: dict[str, int] = defaultdict(int)
+    families: dict[str, int] = defaultdict(int)
+    middles: dict[tuple[str, str], set[str]] = defaultdict(set)
+    keys: list[tuple[str, str, bool]] = []
+    for n in names:
+        parts = _given_parts(n)
+        first = parts[0] if parts and len(parts[0]) > 1 else ""
+        fam = fold_tight(n.family)
+        keys.append((first, fam, len(parts) == 1))
+        givens[first] += 1
+        families[fam] += 1
+        if first and len(parts) > 1:
+            middles[(first, fam)].add(parts[1][0])
+    total = max(len(names), 1)
+    out: list[float] = []
+    for n, (first, fam, bare) in zip(names, keys, strict=True):
+        e = expected_namesakes(n, total)
+        if first:
+            e = max(e, (givens[first] - 1) * (families[fam] - 1) / total)
+            if bare:  # Charles Ahn, where Charles B. Ahn and Charles K. Ahn are printed too
+                e = max(e, len(middles.get((first, fam), ())) - 1)
+        out.append(name_prior(e))
+    return out
+
+
+def coauthor_weight(df: int, listings: int, span: int = 1) -> float:
+    """Weight of one shared coauthor on ``df`` of ``listings`` listings, for two groups of
+    mentions the larger of which is on ``span`` listings: a group on many listings meets many
+    coauthors by chance (u grows with span), and its own collaborators surely (so does m)."""
+    if df <= 0 or listings <= 0:
+        return 0.0
+    world = max(listings, rules.COAUTHOR_WORLD_MIN)
+    m = min(1.0, rules.COAUTHOR_M * span)
+    u = min(1.0, span * df / world)
+    return max(0.0, min(rules.COAUTHOR_CAP, math.log(m / u)))
+
+
+def name_term(prior_a: float, prior_b: float, strong: bool) -> tuple[str, float]:
+    """The name term of a pair of different spellings: the less specific (more common) name's
+    prior, less the cost of the spellings' difference; a weak agreement is capped."""
+    p = min(prior_a, prior_b)
+    if strong:
+        return ("names agree", p - rules.STRONG_COST)
+    return ("names agree weakly", min(rules.WEAK_CAP, p - rules.WEAK_COST))
+
+
+def context_terms(
+    same_listing: bool,
+    shared_works: int,
+    shared_coauthors: Sequence[tuple[str, float]],
+    same_page: bool,
+) -> list[tuple[str, float]]:
+    """The context terms of a pair (shared coauthors come weighted, by key)."""
+    terms: list[tuple[str, float]] = []
+    if same_listing:
+        terms.append(("same listing", rules.SAME_LISTING))
+    if shared_works:
+        terms.append(("shared paper", rules.SHARED_WORK * min(shared_works, rules.SHARED_WORK_MAX)))
+    co = min(rules.CONTEXT_CAP, sum(w for _, w in shared_coauthors))
+    if co > 0:
+        names = ", ".join(k for k, w in shared_coauthors[:5] if w > 0)
+        terms.append((f"coauthors {names}", co))
+    if same_page:
+        terms.append(("same page", rules.SAME_PAGE))
+    return terms

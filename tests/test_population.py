@@ -1,0 +1,46 @@
+"""Population name frequencies: the shipped table, and the prior for names it does not know."""
+
+from __future__ import annotations
+
+from scholarkg.names import parse_name
+from scholarkg.population import (
+    UNKNOWN_SHARE,
+    expected_namesakes,
+    family_share,
+    given_share,
+    name_share,
+)
+
+
+def test_common_names_are_more_common_than_rare_ones() -> None:
+    assert family_share("Wang") > family_share("Smith") > family_share("Ortiz") > 0
+    assert given_share("John") > given_share("Yoshua")
+    assert family_share("Wang") > 0.005  # about one person in a hundred
+
+
+def test_accents_and_case_fold_as_the_resolver_folds_them() -> None:
+    assert family_share("GARCÍA") == family_share("garcia")
+    assert family_share("Nguyễn") == family_share("Nguyen") > 0.001  # added for Viet Nam
+
+
+def test_an_unknown_name_is_rarer_than_any_listed_one() -> None:
+    assert family_share("Qzxwvbnm") == UNKNOWN_SHARE
+    assert given_share("Qzxwvbnm") == UNKNOWN_SHARE
+    assert family_share("Ortiz") > UNKNOWN_SHARE
+
+
+def test_a_double_surname_is_as_rare_as_its_parts_together() -> None:
+    assert family_share("Qzx-Ortiz") < family_share("Ortiz")
+
+
+def test_an_initial_stands_for_many_given_names() -> None:
+    assert given_share("W.") > given_share("Wei") > 0
+    assert given_share("W") <= 1 / 6
+
+
+def test_a_common_full_name_expects_namesakes_and_a_rare_one_none() -> None:
+    wei_wang = expected_namesakes(parse_name("Wei Wang"), 100_000)
+    rare = expected_namesakes(parse_name("Razvan Pascanu"), 100_000)
+    assert wei_wang > 0.1
+    assert rare < 1e-3
+    assert name_share(parse_name("W. Wang")) > name_share(parse_name("Wei Wang"))

@@ -1,0 +1,104 @@
+"""Who is who: scored evidence, clustering that cannot chain, and the evidence of every join."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from scholarkg.clean import clean_profiles
+from scholarkg.read import read_page
+from scholarkg.records import Resolution
+from scholarkg.resolve import resolve
+
+
+def _page(owner: str, papers: list[tuple[str, list[str]]]) -> str:
+    lines = [f"Portrait of {owner}", "", owner, "", "Associate Member", "", "Publications", ""]
+    for title, authors in papers:
+        lines += [title, *authors]
+    return "\n".join(lines)
+
+
+def _resolve(tmp_path: Path, pages: dict[str, str]) -> Resolution:
+    for name, text in pages.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    return resolve(clean_profiles([read_page(tmp_path / n) for n in sorted(pages)]))
+
+
+def _people_named(res: Resolution, *names: str) -> set[str]:
+    return {p.key for p in res.people if p.name in names or set(p.alternate_names) & set(names)}
+
+
+def test_a_double_surname_and_its_first_part_alone_are_two_people_without_context(
+    tmp_path: Path,
+) -> None:
+    res = _resolve(
+        tmp_path,
+        {
+            "a.txt": _page("Ana Ortiz-Lee", [("Sparse Coding of Natural Images", ["Zed Quon"])]),
+            "b.txt": _page(
+                "Bo Kim", [("Graph Kernels for Molecules", ["Ana Ortiz", "Rita Sousa"])]
+            ),
+        },
+    )
+    assert len(_people_named(res, "Ana Ortiz-Lee", "Ana Ortiz")) == 2
+
+
+def test_a_double_surname_and_its_first_part_join_through_a_shared_coauthor(
+    tmp_path: Path,
+) -> None:
+    res = _resolve(
+        tmp_path,
+        {
+            "a.txt": _page("Ana Ortiz-Lee", [("Sparse Coding of Natural Images", ["Zed Quon"])]),
+            "b.txt": _page("Bo Kim", [("Graph Kernels for Molecules", ["Ana Ortiz", "Zed Quon"])]),
+        },
+    )
+    assert len(_people_named(res, "Ana Ortiz-Lee", "Ana Ortiz")) == 1
+
+
+def test_an_initial_that_fits_two_people_equally_joins_neither(tmp_path: Path) -> None:
+    res = _resolve(
+        tmp_path,
+        {
+            "a.txt": _page(
+                "Ann Lee",
+                [
+                    ("Robust Planning under Partial Observability", ["Robert Park", "Zed Quon"]),
+                    ("Sparse Coding of Natural Images", ["Richard Park", "Yan Ruiz"]),
+                ],
+            ),
+            "b.txt": _page("Bo Kim", [("Graph Kernels for Molecules", ["R. Park"])]),
+        },
+    )
+    # R. Park shares the owner Ann Lee's page with neither: no context; and never chains the two
+    assert len(_people_named(res, "Robert Park", "Richard Park", "R. Park")) == 3
+
+
+def test_two_members_pages_owned_by_one_name_are_two_people(tmp_path: Path) -> None:
+    res = _resolve(
+        tmp_path,
+        {
+            "a.txt": _page("Sharon Everworth", [("Sparse Coding of Images", ["Zed Quon"])]),
+            "b.txt": _page("Sharon Everworth", [("Graph Kernels for Molecules", ["Zed Quon"])]),
+        },
+    )
+    assert len(_people_named(res, "Sharon Everworth")) == 2
+
+
+def test_every_join_records_its_evidence(tmp_path: Path) -> None:
+    res = _resolve(
+        tmp_path,
+        {
+            "a.txt": _page("William Turner", [("Sparse Coding of Images", ["Zed Quon"])]),
+            "b.txt": _page(
+                "Bo Kim", [("Graph Kernels for Molecules", ["Bill Turner", "Zed Quon"])]
+            ),
+        },
+    )
+    assert len(_people_named(res, "William Turner", "Bill Turner")) == 1
+    sources = {str(j.a) for j in res.joins} | {str(j.b) for j in res.joins}
+    assert any(s.endswith("b.txt:10") for s in sources)  # the Bill Turner line
+    for j in res.joins:
+        assert j.score > 0
+        assert abs(j.score - sum(w for _, w in j.terms)) < 1e-9
+    nickname = next(j for j in res.joins if str(j.b).endswith("b.txt:10"))
+    assert any(name.startswith("coauthors") for name, _ in nickname.terms)

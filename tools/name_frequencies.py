@@ -1,0 +1,128 @@
+"""Derive the population name-frequency table shipped in ``src/scholarkg/data/names.tsv.gz``.
+
+Run once, offline, whenever the source or the method changes; the build never runs it::
+
+    pip download --no-deps names-dataset==3.3.1 -d /tmp/nd   # then unzip the wheel
+    python tools/name_frequencies.py /tmp/nd/names_dataset/v3 src/scholarkg/data/names.tsv.gz
+
+Source: the PyPI package ``names-dataset`` 3.3.1 (Philippe Remy; its LICENSE file is Apache-2.0,
+its metadata says MIT: both allow redistribution of derived data with attribution). Its two data
+files map ~730k first names and ~980k last names to a rank within each of 105 countries (up to
+~20k names a country). The package's README says the names were counted on a 2021 dump of
+533M public social-network profiles. What is shipped here is aggregate only: one global
+frequency per folded name, no country, no gender, nothing about any person.
+
+Method (an estimate, good to an order of magnitude, which is what a prior needs):
+
+* within a country, a name of rank ``r`` is carried by a share ``top / r`` of its people
+  (Zipf's law with exponent 1, which fits name ranks well away from the head). ``top`` is the
+  share of the most common name: 1% for family names (Smith in the US and Müller in Germany are
+  ~0.8%), except where a few surnames dominate (China, Taiwan, Hong Kong, Macao, Singapore:
+  7%, Wang/Li/Chen; Korea: 20%, Kim); 2% for given names (Mohammed in Arab countries, Jose in
+  Mexico and Wei in China are higher, most are lower);
+* the global share is the population-weighted mean over countries (populations in millions,
+  rounded, below; a country missing from the table counts 5 million, a small country);
+* Viet Nam's most common family names are added from their known shares (the source has
+  no Viet Nam);
+* names are folded as scholarkg folds them (``fold_tight``: lower case, no accents, no spaces
+  or punctuation); spellings that fold alike are summed.
+
+The table keeps the most common ``--given`` given names and ``--family`` family names, one
+line each: ``g`` or ``f``, a tab, the folded name, a tab, the share in parts per billion
+(an integer, at least 1). A name not in the table is rarer than every name in it; see
+``scholarkg.population`` for the prior it gets.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import pickle
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+from scholarkg.text import fold_tight
+
+# population in millions (rounded, 2020s); the countries of the source
+POPULATION_M = {
+    "CN": 1410, "IN": 1420, "US": 333, "ID": 275, "BR": 215, "NG": 218, "BD": 170, "RU": 144,
+    "MX": 127, "JP": 125, "ET": 120, "PH": 113, "EG": 110, "TR": 85, "IR": 88, "DE": 84,
+    "GB": 67, "FR": 68, "IT": 59, "ZA": 60, "KR": 52, "CO": 52, "ES": 48, "AR": 46, "DZ": 45,
+    "SD": 46, "IQ": 43, "AF": 40, "PL": 38, "CA": 38, "MA": 37, "SA": 36, "PE": 34, "MY": 33,
+    "AO": 35, "GH": 33, "YE": 33, "TW": 24, "CM": 27, "KZ": 19, "CL": 19, "SY": 22, "NL": 18,
+    "EC": 18, "GT": 17, "KH": 17, "BF": 22, "BI": 13, "BE": 12, "BO": 12, "TN": 12, "HT": 11,
+    "CZ": 10.5, "SE": 10.5, "JO": 11, "PT": 10, "AZ": 10, "GR": 10.5, "HU": 9.7, "AE": 9.4,
+    "IL": 9.5, "HN": 10, "AT": 9, "CH": 8.7, "BG": 6.5, "RS": 6.7, "LY": 7, "SV": 6.3,
+    "DK": 5.9, "SG": 5.6, "FI": 5.5, "NO": 5.4, "LB": 5.5, "PS": 5.2, "CR": 5.2, "IE": 5.1,
+    "OM": 4.6, "PA": 4.4, "KW": 4.3, "HR": 3.9, "GE": 3.7, "UY": 3.4, "MD": 2.6, "AL": 2.8,
+    "LT": 2.8, "JM": 2.8, "QA": 2.7, "NA": 2.5, "BW": 2.4, "SI": 2.1, "BH": 1.5, "EE": 1.3,
+    "MU": 1.3, "CY": 1.2, "DJ": 1.1, "FJ": 0.9, "LU": 0.65, "MT": 0.52, "BN": 0.45,
+    "MV": 0.52, "MO": 0.68, "IS": 0.37, "HK": 7.4, "PR": 3.2, "TM": 6.1,
+}  # fmt: skip
+OTHER_M = 5.0
+TOP_FAMILY = 0.01
+TOP_FAMILY_BY_COUNTRY = {"CN": 0.07, "TW": 0.07, "HK": 0.07, "MO": 0.07, "SG": 0.07, "KR": 0.2}
+TOP_GIVEN = 0.02
+# Viet Nam (98 million) is not among the source's countries: its family names, whose shares
+# are well known (Nguyễn ~38%, Trần ~11%, Lê ~9.5% …), are added from those shares
+VIETNAM_M = 98
+VIETNAM_FAMILY = {
+    "nguyen": 0.38, "tran": 0.11, "le": 0.095, "pham": 0.071, "hoang": 0.051, "huynh": 0.051,
+    "phan": 0.045, "vu": 0.039, "vo": 0.039, "dang": 0.021, "bui": 0.02, "do": 0.014,
+    "ho": 0.013, "ngo": 0.013, "duong": 0.01, "ly": 0.005,
+}  # fmt: skip
+
+
+def estimate(ranks: dict[str, int | None], family: bool) -> float:
+    total = sum(POPULATION_M.get(c, OTHER_M) for c in POPULATION_M)
+    share = 0.0
+    for country, rank in ranks.items():
+        if not rank:
+            continue
+        top = TOP_FAMILY_BY_COUNTRY.get(country, TOP_FAMILY) if family else TOP_GIVEN
+        share += POPULATION_M.get(country, OTHER_M) * top / rank
+    return share / total
+
+
+def table(path: Path, family: bool, keep: int) -> list[tuple[str, int]]:
+    with gzip.open(path, "rb") as f:
+        data = pickle.load(f)  # the source package's own file, not input from users
+    shares: dict[str, float] = defaultdict(float)
+    for name, info in data.items():
+        key = fold_tight(name)
+        if len(key) < 2 or not key.isalpha() or not key.isascii():
+            continue
+        if not family and " " in name.strip():
+            continue  # a given name is one word here; compounds are looked up part by part
+        shares[key] += estimate(info.get("rank") or {}, family)
+    del data
+    if family:
+        world = sum(POPULATION_M.values())
+        for key, vn_share in VIETNAM_FAMILY.items():
+            shares[key] += VIETNAM_M * vn_share / world
+    ranked = sorted(shares.items(), key=lambda kv: (-kv[1], kv[0]))[:keep]
+    return [(k, max(1, round(v * 1e9))) for k, v in ranked]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("source", type=Path, help="names_dataset/v3 folder of the unzipped wheel")
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--given", type=int, default=120_000)
+    parser.add_argument("--family", type=int, default=200_000)
+    args = parser.parse_args(argv)
+    rows = [("g", k, v) for k, v in table(args.source / "first_names.pkl.gz", False, args.given)]
+    rows += [("f", k, v) for k, v in table(args.source / "last_names.pkl.gz", True, args.family)]
+    rows.sort()
+    text = "".join(f"{kind}\t{key}\t{ppb}\n" for kind, key, ppb in rows)
+    with gzip.GzipFile(args.out, "wb", mtime=0, compresslevel=9) as f:
+        f.write(text.encode("ascii"))
+    print(f"wrote {len(rows)} names to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
