@@ -7,8 +7,9 @@
    best first, agglomeratively, where
 
    * no two names of the two clusters conflict (different given names that are not a nickname
-     or initial of each other, clashing middles or suffixes) and no two groups of one full
-     name that step 1 kept apart meet (cannot-link);
+     or initial of each other, clashing middles or suffixes), no two groups of one full name
+     that step 1 kept apart meet, and no two owners of different members' pages (an institute
+     gives each member one page) meet (cannot-links);
    * the average score over every scored pair across the two clusters is above ``rules.JOIN``
      (average linkage: one weak link cannot merge two clusters);
    * the pair is not ambiguous: a group that fits two conflicting clusters almost as well
@@ -35,7 +36,15 @@ from .evidence import (
     name_priors,
     name_term,
 )
-from .homonyms import Context, DisjointSets, Link, Occurrences, Ref, group_mentions
+from .homonyms import (
+    Context,
+    DisjointSets,
+    Link,
+    Occurrences,
+    Ref,
+    group_mentions,
+    owner_of_page,
+)
 from .state import Form, Listing, UnionFind
 
 
@@ -159,8 +168,10 @@ class _Groups:
         self.listings: list[frozenset[int]] = []
         self.pages: list[frozenset[int]] = []
         self.coauthors: list[frozenset[str]] = []
+        self.owns: list[frozenset[int]] = []  # pages whose owner the group is
         for r in self.roots:
             os_ = members[r]
+            self.owns.append(frozenset(occ.page[o] for o in os_ if owner_of_page(occ, ctx, o)))
             lis = {occ.listing[o] for o in os_ if occ.listing[o] >= 0}
             self.listings.append(frozenset(lis))
             self.works.append(frozenset(ctx.listing_work[li] for li in lis))
@@ -263,6 +274,7 @@ def _agglomerate(
 
     uf = DisjointSets(n)
     members: dict[int, list[int]] = {u: [u] for u in range(n)}
+    owns = {u: groups.owns[u] for u in range(n)}
     cross: dict[int, dict[int, list[float]]] = defaultdict(dict)
     for (u, v), s in edges.items():
         cross[u][v] = cross[v][u] = [s.total, 1.0]
@@ -277,12 +289,15 @@ def _agglomerate(
         link = cross[ru].get(rv)
         if link is None or link[0] / link[1] <= rules.JOIN:
             continue  # average linkage: the clusters as wholes do not agree
+        if owns[ru] and owns[rv] and owns[ru] != owns[rv]:
+            continue  # an institute gives each member one page: two owners are two people
         if any(conflict(x, y) for x in members[ru] for y in members[rv]):
             continue
         uf.union(ru, rv)
         root, other = (ru, rv) if uf.find(ru) == ru else (rv, ru)
         _merge_cross(cross, root, other)
         members[root] = members[root] + members.pop(other)
+        owns[root] = owns[root] | owns.pop(other)
         s = edges[(u, v)]
         joins.append((groups.rep[u], groups.rep[v], s.total, s.terms))
     return {groups.roots[u]: uf.find(u) for u in range(n)}

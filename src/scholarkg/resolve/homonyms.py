@@ -110,7 +110,7 @@ def group_mentions(
         if len(os_) < 2:
             continue
         _link_certain(occ, ctx, os_, uf, joins)
-        owned = {uf.find(o): occ.page[o] for o in os_ if _owner(occ, ctx, o)}
+        owned = {uf.find(o): occ.page[o] for o in os_ if owner_of_page(occ, ctx, o)}
         guard = _Guard(uf, owned) if len(set(owned.values())) > 1 else uf
         _link_by_coauthors(occ, ctx, os_, f, prior[f], guard, joins)
         if prior[f] > rules.JOIN:
@@ -130,7 +130,7 @@ def _join_on_name(
     two members' pages are owned by the name: an institute gives each member one page, so
     those are namesakes, and each other group joins the member whose coauthors it shares
     (or none)."""
-    owners = {uf.find(o): occ.page[o] for o in os_ if _owner(occ, ctx, o)}
+    owners = {uf.find(o): occ.page[o] for o in os_ if owner_of_page(occ, ctx, o)}
     roots = sorted({uf.find(o) for o in os_})
     terms = (("rare name", prior),)
     if len(set(owners.values())) < 2:
@@ -156,7 +156,7 @@ def _join_on_name(
             joins.append((occ.ref(best), occ.ref(r), prior + w, (*terms, (", ".join(shared), w))))
 
 
-def _owner(occ: Occurrences, ctx: Context, o: int) -> bool:
+def owner_of_page(occ: Occurrences, ctx: Context, o: int) -> bool:
     """Whether occurrence ``o`` is a page's owner (its name line, or added to a listing)."""
     li = occ.listing[o]
     return li < 0 or occ.slot[o] >= ctx.listing_printed[li]
