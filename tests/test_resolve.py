@@ -5,14 +5,20 @@ from __future__ import annotations
 
 import pytest
 
+from scholarkg import rules
 from scholarkg.names import Compat, name_key, parse_name
+from scholarkg.population import expected_namesakes
 from scholarkg.records import SourceRef
 from scholarkg.resolve import is_version_title
 from scholarkg.resolve.blocks import candidate_pairs
-from scholarkg.resolve.cluster import accepted_pairs, merge_accepted
-from scholarkg.resolve.evidence import Context, pair_evidence
+from scholarkg.resolve.evidence import (
+    coauthor_weight,
+    context_terms,
+    name_prior,
+    name_priors,
+    name_term,
+)
 from scholarkg.resolve.state import Form
-from scholarkg.rules import SAME_LISTING_BONUS, SHARED_COAUTHOR_WEIGHT, SHARED_WORK_WEIGHT
 from scholarkg.vocab import PersonFacts, WorkFacts, person_local_names, work_local_names
 
 
@@ -72,36 +78,41 @@ def test_candidates_share_a_block_and_never_conflict() -> None:
 
 
 def test_evidence_weighs_papers_coauthors_and_the_same_listing_by_the_rules() -> None:
-    ctx = Context(
-        own_key=["wang/w", "wang/w"],
-        works=[{1, 2}, {2}],
-        coauthors=[{"wang/w", "smith/j", "doe/a"}, {"wang/w", "smith/j"}],
-        same_listing={(0, 1)},
+    terms = context_terms(True, 1, [("smith/j", 2.0), ("doe/a", 0.0)], False)
+    assert terms == [
+        ("same listing", rules.SAME_LISTING),
+        ("shared paper", rules.SHARED_WORK),
+        ("coauthors smith/j", 2.0),
+    ]
+    many = context_terms(False, 5, [("smith/j", rules.CONTEXT_CAP)] * 3, True)
+    assert dict(many)["shared paper"] == rules.SHARED_WORK * rules.SHARED_WORK_MAX
+    assert dict(many)["coauthors smith/j, smith/j, smith/j"] == rules.CONTEXT_CAP
+    assert dict(many)["same page"] == rules.SAME_PAGE
+
+
+def test_a_rare_coauthor_weighs_more_than_a_busy_one() -> None:
+    rare, busy = coauthor_weight(2, 10_000), coauthor_weight(500, 10_000)
+    assert rules.COAUTHOR_CAP >= rare > busy >= 0
+    # a group on many listings meets a busy coauthor by chance
+    assert coauthor_weight(50, 10_000, span=100) < coauthor_weight(50, 10_000)
+
+
+def test_an_initial_without_context_cannot_reach_a_join() -> None:
+    _name, weak = name_term(rules.NAME_CAP, rules.NAME_CAP, strong=False)
+    assert weak <= rules.WEAK_CAP < rules.JOIN
+    _name, strong = name_term(rules.NAME_CAP, -1.0, strong=True)
+    assert strong == -1.0 - rules.STRONG_COST  # the more common name decides
+
+
+def test_a_common_name_has_a_lower_prior_than_a_rare_one() -> None:
+    common = name_prior(expected_namesakes(parse_name("Wei Wang"), 100_000))
+    rare = name_prior(expected_namesakes(parse_name("Razvan Pascanu"), 100_000))
+    assert common < rare == rules.NAME_CAP
+    # a dense input: Charles Ahn where Charles B. Ahn and Charles K. Ahn are printed too
+    bare, *_ = name_priors(
+        [parse_name(n) for n in ("Charles Ahn", "Charles B. Ahn", "Charles K. Ahn")]
     )
-    expected = SHARED_WORK_WEIGHT * 1 + SHARED_COAUTHOR_WEIGHT * 1 + SAME_LISTING_BONUS
-    assert pair_evidence(ctx, (0, 1)) == expected
-    ctx.same_listing.clear()
-    assert pair_evidence(ctx, (0, 1)) == SHARED_WORK_WEIGHT + SHARED_COAUTHOR_WEIGHT
-
-
-def test_an_initial_without_context_joins_no_one() -> None:
-    forms = _forms("Wei Wang", "W. Wang")
-    assert accepted_pairs(forms, {(0, 1): (int(Compat.WEAK), 0)}) == []
-    assert accepted_pairs(forms, {(0, 1): (int(Compat.WEAK), 3)}) == [(0, 1)]
-
-
-def test_an_initial_two_people_fit_as_well_stays_apart() -> None:
-    forms = _forms("Wei Wang", "Wen Wang", "W. Wang")
-    tie = {(0, 2): (int(Compat.WEAK), 3), (1, 2): (int(Compat.WEAK), 3)}
-    assert accepted_pairs(forms, tie) == []
-    backed = {(0, 2): (int(Compat.WEAK), 6), (1, 2): (int(Compat.WEAK), 3)}
-    assert accepted_pairs(forms, backed) == [(0, 2)]
-
-
-def test_merging_never_joins_conflicting_names_through_a_third() -> None:
-    forms = _forms("Wei Wang", "Wen Wang", "W. Wang")
-    uf = merge_accepted(forms, [(0, 2), (1, 2)])
-    assert uf.find(0) == uf.find(2) != uf.find(1)
+    assert bare <= name_prior(1.0) == 0.0
 
 
 # ---------------------------------------------------------------- local names (minted in vocab)

@@ -73,6 +73,46 @@ def test_an_initial_that_fits_two_people_equally_joins_neither(tmp_path: Path) -
     assert len(_people_named(res, "Robert Park", "Richard Park", "R. Park")) == 3
 
 
+def test_an_initial_two_people_fit_as_well_stays_apart_and_never_chains_them(
+    tmp_path: Path,
+) -> None:
+    res = _resolve(
+        tmp_path,
+        {
+            "a.txt": _page(
+                "Ann Lee",
+                [
+                    ("Robust Planning under Partial Observability", ["Robert Park", "Zed Quon"]),
+                    ("Sparse Coding of Natural Images", ["Richard Park", "Zed Quon"]),
+                ],
+            ),
+            "b.txt": _page("Bo Kim", [("Graph Kernels for Molecules", ["R. Park", "Zed Quon"])]),
+        },
+    )
+    assert len(_people_named(res, "Robert Park", "Richard Park", "R. Park")) == 3
+
+
+def test_an_initial_joins_the_person_its_context_clearly_backs(tmp_path: Path) -> None:
+    res = _resolve(
+        tmp_path,
+        {
+            "a.txt": _page(
+                "Ann Lee",
+                [
+                    ("Robust Planning", ["Robert Park", "Zed Quon", "Yan Ruiz", "Rita Sousa"]),
+                    ("Sparse Coding of Natural Images", ["Richard Park", "Paul Otto"]),
+                ],
+            ),
+            "b.txt": _page(
+                "Bo Kim", [("Graph Kernels", ["R. Park", "Zed Quon", "Yan Ruiz", "Rita Sousa"])]
+            ),
+        },
+    )
+    robert = _people_named(res, "Robert Park", "R. Park")
+    assert len(robert) == 1
+    assert robert.isdisjoint(_people_named(res, "Richard Park"))
+
+
 def test_two_members_pages_owned_by_one_name_are_two_people(tmp_path: Path) -> None:
     res = _resolve(
         tmp_path,
