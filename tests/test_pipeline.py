@@ -164,3 +164,14 @@ def test_cli_on_a_malformed_report_exits_2(tmp_path: Path) -> None:
     assert r.exit_code == 2
     assert "report.json:1: build report is not valid JSON" in r.stderr
     assert "rebuild it" in r.stderr
+
+
+def test_release_caches_empties_the_caches_of_text_itself() -> None:
+    from scholarkg import text
+
+    text.fold("Veličković")
+    text.fold_tight("Veličković")
+    assert text.fold.cache_info().currsize and text.fold_tight.cache_info().currsize
+    pipeline.release_caches()
+    assert text.fold.cache_info().currsize == 0
+    assert text.fold_tight.cache_info().currsize == 0

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from .config import Config
 from .names import lookup_key
 from .records import Person, Resolution, Work
-from .vocab import FOAF, RDF, SCHEMA, SKG, SKOS, Minter, list_node, short_hash
+from .vocab import FOAF, RDF, SCHEMA, SKG, SKOS, Minter, list_node, printed_form
 
 _A = f"<{RDF}type>"
 
@@ -126,7 +126,7 @@ def _person(p: Person, mint: Minter, config: Config) -> Iterator[str]:
     for src in p.sources:
         yield _t(s, K["source"], literal(str(src)))
     for text, src in p.printed_forms:
-        node = iri(f"{mint.person(p.key)}#printed-{short_hash(text)}")
+        node = iri(printed_form(mint.person(p.key), text))
         yield _t(s, K["printedForm"], node)
         yield _t(node, _A, K["PrintedForm"])
         yield _t(node, K["text"], literal(text))

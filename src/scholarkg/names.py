@@ -43,6 +43,13 @@ from functools import lru_cache
 from typing import Any
 
 from .records import PersonName
+from .rules import (
+    BLOCK_FAMILY_WORD_MIN_LETTERS,
+    CAPS_FAMILY_WORD_MIN_LETTERS,
+    CAPS_GIVEN_WORD_MIN_LETTERS,
+    DROPPED_WORDS_MIN_FULL_WORDS,
+    FULL_GIVEN_NAME_SPECIFICITY,
+)
 from .text import (
     CAP_PARTICLES,
     PARTICLES,
@@ -149,7 +156,7 @@ def block_keys(name: PersonName) -> set[str]:
     if parts and len(parts[0]) > 1:
         initials |= {n[0] for n in nickname_relatives(parts[0])}
     fams = {"".join(fam), fam[-1]} | _family_folds(name.family)
-    if fam[0] not in PARTICLES and len(fam[0]) > 2:  # not "al", "van", "de": huge blocks
+    if fam[0] not in PARTICLES and len(fam[0]) >= BLOCK_FAMILY_WORD_MIN_LETTERS:
         fams.add(fam[0])
     return {f"{f}/{i}" for f in fams for i in initials} | _more_block_keys(name)
 
@@ -385,7 +392,7 @@ def _dropped_words(a: PersonName, b: PersonName) -> bool:
     ``Ivana Romina Altamirano``/``Romina Altamirano`` (a first given name), ``Jason J. S.
     Chang``/``Jason S. Chang``. The shorter keeps at least two full words."""
     short, long_ = sorted((_words(a), _words(b)), key=len)
-    if len(short) >= len(long_) or sum(len(w) > 1 for w in short) < 2:
+    if len(short) >= len(long_) or sum(len(w) > 1 for w in short) < DROPPED_WORDS_MIN_FULL_WORDS:
         return False
     if short[0] == long_[0] and len(short[0]) > 1 and _is_subsequence(short[1:], long_[1:]):
         return True
@@ -477,7 +484,7 @@ def _more_block_keys(name: PersonName) -> set[str]:
 
 def specificity(name: PersonName) -> int:
     """How much a name says: full given names count more than initials."""
-    return sum(3 if len(p) > 1 else 1 for p in _given_parts(name))
+    return sum(FULL_GIVEN_NAME_SPECIFICITY if len(p) > 1 else 1 for p in _given_parts(name))
 
 
 _TITLECASE_PART = re.compile(r"([^\W\d_])([^\W\d_]*)")
@@ -510,6 +517,6 @@ def normalize_case(name: PersonName) -> PersonName:
             return _titlecase(tok)
         return tok
 
-    family = " ".join(fix(t, 2) for t in name.family.split())
-    given = tuple(g if g.endswith(".") else fix(g, 3) for g in name.given)
+    family = " ".join(fix(t, CAPS_FAMILY_WORD_MIN_LETTERS) for t in name.family.split())
+    given = tuple(g if g.endswith(".") else fix(g, CAPS_GIVEN_WORD_MIN_LETTERS) for g in name.given)
     return PersonName(given, family, name.suffix)

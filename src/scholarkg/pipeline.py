@@ -182,9 +182,9 @@ def _write_report(path: Path, doc: dict[str, Any]) -> None:
 
 def release_caches() -> None:
     """Empty the memo caches of reading, cleaning and resolving (hundreds of MB at scale)."""
-    from . import clean, names, read, tag
+    from . import clean, names, read, tag, text
 
-    for module in (clean, names, read, tag):
+    for module in (clean, names, read, tag, text):
         for obj in vars(module).values():
             if callable(getattr(obj, "cache_clear", None)):
                 obj.cache_clear()

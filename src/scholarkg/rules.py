@@ -1,4 +1,4 @@
-"""Every threshold and weight of reading, cleaning and resolution, each with why it has its value.
+"""Every threshold and weight of reading, cleaning, resolution and tagging, each with why.
 
 A graph records which rules made it: ``report.json`` carries :data:`RULES_VERSION`. Change any
 value here, or any rule that changes which lines are names, how names are repaired or which
@@ -95,6 +95,41 @@ SUBTITLE_MIN_MAIN_WORDS = 3
 # Versions of one paper share most authors (an author or two join in a revision): at least
 # this share of the smaller author set must be the same people.
 VERSION_MIN_SHARED_AUTHORS = 0.5
+
+# ---------------------------------------------------------------- people: comparing name forms
+
+# The first word of a family name of several words is a blocking key of its own only when it
+# has at least this many letters (and is no listed particle): two-letter words are unlisted
+# particles ("af", "op") or surnames carried by very many people ("Li", "Wu"), whose blocks
+# would compare nearly everyone.
+BLOCK_FAMILY_WORD_MIN_LETTERS = 3
+# A name with words left out ("Laura Alonso" / "Laura Alonso Alemany") may be the same person
+# only when the shorter keeps at least this many full words (not initials): "J. Smith" keeps
+# one and would fit every "J. … Smith".
+DROPPED_WORDS_MIN_FULL_WORDS = 2
+# How much a form says, for choosing the name a person is shown by: an initial counts one and
+# a full given name this much, more than any two initials ("John Smith" 3 over "J. R. Smith" 2).
+FULL_GIVEN_NAME_SPECIFICITY = 3
+
+# ---------------------------------------------------------------- cleaning: names in capitals
+
+# A family-name word printed in capitals ("ABEILLE", "LI") is title-cased when it has at least
+# this many letters: one capital is an initial.
+CAPS_FAMILY_WORD_MIN_LETTERS = 2
+# A given-name word needs this many: two capitals there are mostly initials printed without
+# full stops ("AJ Smith"), which must stay as printed.
+CAPS_GIVEN_WORD_MIN_LETTERS = 3
+
+# ---------------------------------------------------------------- topics: plurals
+
+# Tagging matches topic words to text words made singular alike on both sides. "-ies" and
+# "-es" plural endings ("studies", "classes", "approaches") are taken off words of at least this
+# many letters: in a four-letter word they leave a stem that is seldom the word meant ("ties",
+# "axes").
+PLURAL_ES_MIN_LETTERS = 5
+# A final "s" is taken off words of at least this many letters ("nets", "maps"): three-letter
+# words ending in "s" are rarely plurals ("gas", "has", "its", "yes").
+PLURAL_S_MIN_LETTERS = 4
 
 # ---------------------------------------------------------------- reading: name or title?
 

@@ -21,6 +21,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from .records import CleanProfile, Resolution, TopicTag, Work
+from .rules import PLURAL_ES_MIN_LETTERS, PLURAL_S_MIN_LETTERS
 from .text import WORD, fold_tight
 
 # abbreviation → expansion (words, singular). Only abbreviations with one common meaning.
@@ -65,11 +66,15 @@ KNOWN_ABBREVIATIONS: dict[str, str] = {
 @lru_cache(maxsize=1 << 18)
 def singular(word: str) -> str:
     """A crude singular, applied alike to topics and text: networks → network, studies → study."""
-    if len(word) > 4 and word.endswith("ies"):
+    if len(word) >= PLURAL_ES_MIN_LETTERS and word.endswith("ies"):
         return word[:-3] + "y"
-    if len(word) > 4 and word.endswith(("sses", "xes", "ches", "shes")):
+    if len(word) >= PLURAL_ES_MIN_LETTERS and word.endswith(("sses", "xes", "ches", "shes")):
         return word[:-2]
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+    if (
+        len(word) >= PLURAL_S_MIN_LETTERS
+        and word.endswith("s")
+        and not word.endswith(("ss", "us", "is"))
+    ):
         return word[:-1]
     return word
 

@@ -75,6 +75,15 @@ def list_node(holder: str, prop: str, i: int) -> str:
     return f"l{blank_label(f'{holder}|{prop}')}x{i}"
 
 
+def printed_form(holder: str, text: str) -> str:
+    """The IRI of the node for one printed form ``text`` of the person or work at ``holder``.
+
+    A fragment of the holder's IRI, so a printed form goes wherever its holder goes; named by
+    the text's hash, so the same spelling on several pages is one node.
+    """
+    return f"{holder}#printed-{short_hash(text)}"
+
+
 class Minter:
     """Mints the graph's IRIs under a configurable base."""
 
