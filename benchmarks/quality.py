@@ -1,6 +1,23 @@
 """Score a resolver's clusters against the truth written by ``benchmarks/generate.py``.
 
-Pairwise precision and recall, for people and for papers:
+API::
+
+    score(truth_path, report_path) -> Scores      # report_path: a build's report.json
+    score_mapping(truth_path, {"path:line": cluster, ...}) -> Scores
+
+For people and for papers, per mention: B-cubed precision, recall and F1 (as S2AND and
+other author-disambiguation work publish them) beside pairwise precision and recall; and
+for the whole graph: person nodes against true people, and how many papers have their
+author list exactly right. Where the truth names namesakes that nothing on the pages can
+tell apart (``truth.json`` ``indistinguishable``, see ``worlds/namesakes.py``), people are
+also scored without their mentions (``people_separable``), so the ceiling is visible.
+
+B-cubed: for a mention m with true cluster T(m) and predicted cluster P(m),
+precision(m) = |T(m) & P(m)| / |P(m)| and recall(m) = |T(m) & P(m)| / |T(m)|; the scores
+are their means over all mentions, F1 their harmonic mean. From the contingency table:
+precision = sum(n_ij^2 / |P_j|) / N and recall = sum(n_ij^2 / |T_i|) / N.
+
+Pairwise, for people and for papers:
 
 * people: every author line and every owner name line (line 3) of every page;
 * papers: every listing title line.
@@ -13,7 +30,13 @@ predicted clusters and their intersections, so no pair is ever enumerated and 10
 listings score in seconds.
 
 A truth item with no prediction is counted in ``missing`` and scored as a cluster of
-its own: it lowers recall and never raises precision, and it is never dropped. A
+its own (in B-cubed too): it lowers recall and never raises precision, and it is never
+dropped.
+
+A paper's author list is *exactly right* when all its listings are one predicted paper that
+holds no other paper's listing, and every author line and owner line of those listings is
+predicted as its person's node: the node that holds most of that person's mentions, and
+whose mentions are mostly that person's (ties go to the smaller cluster id). A
 prediction for a key that is not a truth item is counted in ``unmatched``.
 
 Keys are ``"PATH:LINE"``. ``PATH`` is normalised to the path relative to the folder
@@ -41,6 +64,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +82,9 @@ class PairScores:
     precision: float
     recall: float
     f1: float
+    b3_precision: float = 1.0
+    b3_recall: float = 1.0
+    b3_f1: float = 1.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +92,13 @@ class Scores:
     people: PairScores
     papers: PairScores
     unmatched: int  # predictions whose key is no truth item
+    # people without the mentions of namesakes nothing on the pages tells apart
+    people_separable: PairScores | None = None
+    indistinguishable_persons: int = 0
+    true_people: int = 0
+    person_nodes: int = 0  # predicted person clusters (a missing mention counts as one)
+    papers_total: int = 0
+    author_lists_exact: int = 0
 
     def to_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -140,16 +174,33 @@ class _Table:
         self.pred_ids: dict[str, int] = {}
         self.items = 0
         self.missing = 0
+        self.missing_ids: list[str] = []
 
     def add(self, true_id: str, predicted: str | None) -> None:
         self.items += 1
         self.true_sizes[true_id] += 1
         if predicted is None:
             self.missing += 1  # a singleton: no pair, predicted or correct
+            self.missing_ids.append(true_id)
             return
         pred = self.pred_ids.setdefault(predicted, len(self.pred_ids))
         self.pred_sizes[pred] += 1
         self.cells[(true_id, pred)] += 1
+
+    def b3(self) -> tuple[float, float, float]:
+        """B-cubed precision, recall, F1; a missing item is a singleton (precision 1)."""
+        n = self.items
+        if not n:
+            return 1.0, 1.0, 1.0
+        precision = float(self.missing)
+        recall = 0.0
+        for (true_id, pred), count in self.cells.items():
+            precision += count * count / self.pred_sizes[pred]
+            recall += count * count / self.true_sizes[true_id]
+        recall += sum(1 / self.true_sizes[t] for t in self.missing_ids)
+        precision, recall = precision / n, recall / n
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        return precision, recall, f1
 
     def scores(self) -> PairScores:
         true_pairs = _pairs(self.true_sizes.values())
@@ -158,6 +209,7 @@ class _Table:
         precision = correct / predicted_pairs if predicted_pairs else 1.0
         recall = correct / true_pairs if true_pairs else 1.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        b3_precision, b3_recall, b3_f1 = self.b3()
         return PairScores(
             items=self.items,
             predicted=self.items - self.missing,
@@ -170,6 +222,9 @@ class _Table:
             precision=precision,
             recall=recall,
             f1=f1,
+            b3_precision=b3_precision,
+            b3_recall=b3_recall,
+            b3_f1=b3_f1,
         )
 
 
@@ -210,6 +265,118 @@ def pairwise_scores(truth_path: str | Path, predicted: Mapping[str, str]) -> Sco
     )
 
 
+def truth_header(truth_path: str | Path) -> dict[str, object]:
+    """``truth.json`` as a dict, or ``{}`` when given the JSON Lines file alone."""
+    path = Path(truth_path)
+    if path.suffix == ".jsonl":
+        return {}
+    with path.open(encoding="utf-8") as f:
+        header = json.load(f)
+    return header if isinstance(header, dict) else {}
+
+
+def iter_records(truth_path: str | Path) -> Iterator[dict[str, Any]]:
+    path = pages_truth_path(truth_path)
+    with path.open(encoding="utf-8") as f:
+        for text in f:
+            if text.strip():
+                yield json.loads(text)
+
+
+def _majority(counts: Mapping[str, Counter[str]]) -> dict[str, str]:
+    """For each key, the value it holds most (ties: the smallest value)."""
+    return {
+        key: min(counter.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+        for key, counter in counts.items()
+    }
+
+
+def _author_lists(truth_path: str | Path, normalized: Mapping[str, str]) -> tuple[int, int]:
+    """(papers whose author list is exactly right, papers) — see the module docstring."""
+    by_person: dict[str, Counter[str]] = {}
+    by_node: dict[str, Counter[str]] = {}
+    paper_listings: dict[str, list[str]] = {}
+    pred_paper_true: dict[str, set[str]] = {}
+    paper_mentions: dict[str, list[tuple[str, str]]] = {}
+    for record in iter_records(truth_path):
+        page = record["page"]
+        owner_key = f"{page}:{record['owner']['line']}"
+        owner = record["owner"]["person"]
+        mentions = [(owner_key, owner)] + [(f"{page}:{ln}", pid) for ln, pid in record["authors"]]
+        for key, pid in mentions:
+            node = normalized.get(key)
+            if node is not None:
+                by_person.setdefault(pid, Counter())[node] += 1
+                by_node.setdefault(node, Counter())[pid] += 1
+        titles = sorted(record["titles"])
+        authors = sorted(record["authors"])
+        ai = 0
+        for i, (line, wid) in enumerate(titles):
+            end = titles[i + 1][0] if i + 1 < len(titles) else float("inf")
+            key = f"{page}:{line}"
+            paper_listings.setdefault(wid, []).append(key)
+            pred = normalized.get(key)
+            if pred is not None:
+                pred_paper_true.setdefault(pred, set()).add(wid)
+            listed = paper_mentions.setdefault(wid, [])
+            listed.append((owner_key, owner))
+            while ai < len(authors) and authors[ai][0] < end:
+                if authors[ai][0] > line:
+                    listed.append((f"{page}:{authors[ai][0]}", authors[ai][1]))
+                ai += 1
+    node_of = _majority(by_person)  # each person's node
+    owner_of = _majority(by_node)  # each node's person
+    exact = 0
+    for wid, keys in paper_listings.items():
+        preds = {normalized.get(k) for k in keys}
+        if len(preds) != 1 or None in preds:
+            continue
+        (pred,) = preds
+        if pred_paper_true.get(pred) != {wid}:
+            continue
+        if all(
+            (node := normalized.get(key)) is not None
+            and node_of.get(pid) == node
+            and owner_of.get(node) == pid
+            for key, pid in paper_mentions[wid]
+        ):
+            exact += 1
+    return exact, len(paper_listings)
+
+
+def score_mapping(truth_path: str | Path, predicted: Mapping[str, str]) -> Scores:
+    """All scores of ``predicted`` ("path:line" -> cluster id) against the truth."""
+    normalized = normalize_predictions(predicted)
+    tables = {"person": _Table(), "paper": _Table()}
+    separable = _Table()
+    hidden = set(truth_header(truth_path).get("indistinguishable", ()) or ())  # type: ignore[call-overload]
+    matched = 0
+    for kind, key, true_id in iter_truth(truth_path):
+        cluster = normalized.get(key)
+        matched += cluster is not None
+        tables[kind].add(true_id, cluster)
+        if kind == "person" and true_id not in hidden:
+            separable.add(true_id, cluster)
+    people = tables["person"]
+    exact, papers_total = _author_lists(truth_path, normalized)
+    return Scores(
+        people=people.scores(),
+        papers=tables["paper"].scores(),
+        unmatched=len(normalized) - matched,
+        people_separable=separable.scores() if hidden else None,
+        indistinguishable_persons=len(hidden),
+        true_people=len(people.true_sizes),
+        person_nodes=len(people.pred_sizes) + people.missing,
+        papers_total=papers_total,
+        author_lists_exact=exact,
+    )
+
+
+def score(truth_path: str | Path, report_path: str | Path) -> Scores:
+    """Score a build's ``report.json`` (or any ``{"mentions", "listings"}`` file)."""
+    return score_mapping(truth_path, load_report(report_path))
+
+
 def load_report(path: str | Path) -> dict[str, str]:
     """Merge a report's ``mentions`` and ``listings`` into one normalised mapping."""
     with Path(path).open(encoding="utf-8") as f:
@@ -231,13 +398,13 @@ def load_report(path: str | Path) -> dict[str, str]:
 def main(argv: Sequence[str] | None = None) -> int:
     """CLI: print pairwise scores as JSON. Exit 0 scored, 2 bad input."""
     parser = argparse.ArgumentParser(
-        description="Pairwise precision/recall of people and papers against generated truth."
+        description="B-cubed and pairwise scores of people and papers against generated truth."
     )
     parser.add_argument("truth", type=Path, help="truth.json or truth.jsonl")
     parser.add_argument("report", type=Path, help='{"mentions": {...}, "listings": {...}}')
     args = parser.parse_args(argv)
     try:
-        scores = pairwise_scores(args.truth, load_report(args.report))
+        scores = score(args.truth, args.report)
     except (OSError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
