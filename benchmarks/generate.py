@@ -65,6 +65,10 @@ Output layout (``OUT_DIR``):
     stable for a given seed. ``mess`` lists, per kind of mess, the lines that carry it
     (see ``MESS_TAGS``); it is there for error analysis and is not needed for scoring.
 
+``people.jsonl``
+    One object per printed person, by id: ``{"person": "p12", "name": "Wei Wang",
+    "culture": "chinese"}`` (``name`` is the usual printed name; for error analysis).
+
 ``truth.json``
     One small JSON object: ``format``, ``seed``, ``listings``, ``rates``, ``summary``
     and ``pages_truth`` (the name of the JSON Lines file above, relative to this file).

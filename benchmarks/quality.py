@@ -99,6 +99,8 @@ class Scores:
     person_nodes: int = 0  # predicted person clusters (a missing mention counts as one)
     papers_total: int = 0
     author_lists_exact: int = 0
+    authors_read_as_titles: int = 0  # author lines the report has as listings
+    titles_read_as_authors: int = 0  # title lines the report has as mentions
 
     def to_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -291,7 +293,9 @@ def _majority(counts: Mapping[str, Counter[str]]) -> dict[str, str]:
     }
 
 
-def _author_lists(truth_path: str | Path, normalized: Mapping[str, str]) -> tuple[int, int]:
+def _author_lists(
+    truth_path: str | Path, normalized: Mapping[str, str], paper_pred: Mapping[str, str]
+) -> tuple[int, int]:
     """(papers whose author list is exactly right, papers) — see the module docstring."""
     by_person: dict[str, Counter[str]] = {}
     by_node: dict[str, Counter[str]] = {}
@@ -315,7 +319,7 @@ def _author_lists(truth_path: str | Path, normalized: Mapping[str, str]) -> tupl
             end = titles[i + 1][0] if i + 1 < len(titles) else float("inf")
             key = f"{page}:{line}"
             paper_listings.setdefault(wid, []).append(key)
-            pred = normalized.get(key)
+            pred = paper_pred.get(key)
             if pred is not None:
                 pred_paper_true.setdefault(pred, set()).add(wid)
             listed = paper_mentions.setdefault(wid, [])
@@ -328,7 +332,7 @@ def _author_lists(truth_path: str | Path, normalized: Mapping[str, str]) -> tupl
     owner_of = _majority(by_node)  # each node's person
     exact = 0
     for wid, keys in paper_listings.items():
-        preds = {normalized.get(k) for k in keys}
+        preds = {paper_pred.get(k) for k in keys}
         if len(preds) != 1 or None in preds:
             continue
         (pred,) = preds
@@ -347,22 +351,47 @@ def _author_lists(truth_path: str | Path, normalized: Mapping[str, str]) -> tupl
 def score_mapping(truth_path: str | Path, predicted: Mapping[str, str]) -> Scores:
     """All scores of ``predicted`` ("path:line" -> cluster id) against the truth."""
     normalized = normalize_predictions(predicted)
+    return _score(truth_path, normalized, normalized)
+
+
+def score_sections(
+    truth_path: str | Path, mentions: Mapping[str, str], listings: Mapping[str, str]
+) -> Scores:
+    """Like ``score_mapping``, but people are looked up only among ``mentions`` and papers
+    only among ``listings``: an author line read as a title is a missing person (and a
+    title read as an author a missing paper), counted in ``authors_read_as_titles``."""
+    return _score(truth_path, normalize_predictions(mentions), normalize_predictions(listings))
+
+
+def _score(
+    truth_path: str | Path, people_pred: Mapping[str, str], paper_pred: Mapping[str, str]
+) -> Scores:
+    both = people_pred is paper_pred
     tables = {"person": _Table(), "paper": _Table()}
     separable = _Table()
     hidden = set(truth_header(truth_path).get("indistinguishable", ()) or ())  # type: ignore[call-overload]
     matched = 0
+    misread = {"person": 0, "paper": 0}
     for kind, key, true_id in iter_truth(truth_path):
-        cluster = normalized.get(key)
-        matched += cluster is not None
+        own, other = (people_pred, paper_pred) if kind == "person" else (paper_pred, people_pred)
+        cluster = own.get(key)
+        if cluster is not None:
+            matched += 1
+        elif not both and key in other:
+            misread[kind] += 1
+            matched += 1
         tables[kind].add(true_id, cluster)
         if kind == "person" and true_id not in hidden:
             separable.add(true_id, cluster)
     people = tables["person"]
-    exact, papers_total = _author_lists(truth_path, normalized)
+    exact, papers_total = _author_lists(truth_path, people_pred, paper_pred)
+    predicted_keys = len(people_pred) + (0 if both else len(paper_pred))
     return Scores(
         people=people.scores(),
         papers=tables["paper"].scores(),
-        unmatched=len(normalized) - matched,
+        unmatched=predicted_keys - matched,
+        authors_read_as_titles=misread["person"],
+        titles_read_as_authors=misread["paper"],
         people_separable=separable.scores() if hidden else None,
         indistinguishable_persons=len(hidden),
         true_people=len(people.true_sizes),
@@ -374,7 +403,23 @@ def score_mapping(truth_path: str | Path, predicted: Mapping[str, str]) -> Score
 
 def score(truth_path: str | Path, report_path: str | Path) -> Scores:
     """Score a build's ``report.json`` (or any ``{"mentions", "listings"}`` file)."""
-    return score_mapping(truth_path, load_report(report_path))
+    mentions, listings = load_report_sections(report_path)
+    return score_sections(truth_path, mentions, listings)
+
+
+def load_report_sections(path: str | Path) -> tuple[dict[str, str], dict[str, str]]:
+    """A report's ``mentions`` and ``listings``, each normalised."""
+    with Path(path).open(encoding="utf-8") as f:
+        report = json.load(f)
+    if not isinstance(report, dict):
+        raise ValueError(f"{path}: expected a JSON object with 'mentions' and 'listings'")
+    out: list[dict[str, str]] = []
+    for section in ("mentions", "listings"):
+        items = report.get(section, {})
+        if not isinstance(items, dict):
+            raise ValueError(f"{path}: '{section}' must map 'path:line' to an IRI")
+        out.append({k: str(v) for k, v in normalize_predictions(items).items()})
+    return out[0], out[1]
 
 
 def load_report(path: str | Path) -> dict[str, str]:

@@ -76,7 +76,8 @@ def load_acl(path: Path = ACL_PATH) -> tuple[AclPerson, ...]:
     """Every canonical person of the file with their printed variants, in file order."""
     import yaml
 
-    data = yaml.safe_load(patch_text(path.read_text(encoding="utf-8")))
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader when built
+    data = yaml.load(patch_text(path.read_text(encoding="utf-8")), Loader=loader)
     people: list[AclPerson] = []
     for entry in data:
         first, last = _name(entry["canonical"])

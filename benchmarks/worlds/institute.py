@@ -161,6 +161,7 @@ class _Institute:
             self.acl.reverse()  # popped from the end, in shuffled order
         self.name_pids: dict[int, list[int]] = {}  # usual-name key -> printed people
         self.short_titles: set[str] = set()
+        self.printed_people: dict[int, Person] = {}  # everyone printed, for people.jsonl
         self.listings = listings
         self.next_pid = 0
         self.next_wid = 0
@@ -787,6 +788,7 @@ class _Institute:
         key = _title_key(person.canonical)
         self.name_counts[key] = self.name_counts.get(key, 0) + 1
         self.name_pids.setdefault(key, []).append(person.pid)
+        self.printed_people[person.pid] = person
 
     @staticmethod
     def _mark(seen: bytearray, index: int) -> None:

@@ -26,7 +26,7 @@ def generate(
 
     Raises ``ValueError`` for fewer than 20 listings and ``FileExistsError`` when
     ``out_dir`` already holds pages or truth, unless ``overwrite`` (which removes only
-    ``pages/*.txt``, ``truth.json`` and ``truth.jsonl``).
+    ``pages/*.txt``, ``truth.json``, ``truth.jsonl`` and ``people.jsonl``).
     """
     world = world or World()
     if rates is not None:
@@ -38,6 +38,7 @@ def generate(
     pages_dir = out / "pages"
     truth_path = out / "truth.json"
     lines_path = out / "truth.jsonl"
+    people_path = out / "people.jsonl"
     existing = sorted(pages_dir.glob("*.txt")) if pages_dir.is_dir() else []
     if existing or truth_path.exists() or lines_path.exists():
         if not overwrite:
@@ -48,6 +49,7 @@ def generate(
             path.unlink()
         truth_path.unlink(missing_ok=True)
         lines_path.unlink(missing_ok=True)
+        people_path.unlink(missing_ok=True)
     pages_dir.mkdir(parents=True, exist_ok=True)
 
     rng = random.Random(seed)
@@ -94,6 +96,11 @@ def generate(
                 )
                 truth_out.write("\n")
             start += lab_size
+    with people_path.open("w", encoding="utf-8", newline="\n") as people_out:
+        for pid in sorted(inst.printed_people):
+            person = inst.printed_people[pid]
+            row = {"person": f"p{pid}", "name": person.canonical, "culture": person.culture}
+            people_out.write(json.dumps(row, ensure_ascii=False, separators=(",", ":")) + "\n")
     groups = [[f"p{pid}" for pid in pids] for pids in inst.name_pids.values() if len(pids) > 1]
     groups.sort(key=lambda g: int(g[0][1:]))
     hidden, hidden_lines = indistinguishable(lines_path, groups)
@@ -123,6 +130,7 @@ def generate(
         "rates": asdict(rates),
         "summary": asdict(summary),
         "pages_truth": lines_path.name,
+        "people": people_path.name,
         "world_params": asdict(replace(world, rates=MessRates())) | {"rates": "see rates"},
         "namesake_groups": groups,
         "indistinguishable": sorted(hidden, key=lambda p: int(p[1:])),
