@@ -16,11 +16,13 @@ Versions:
 * ``2026.12.3`` people by scored evidence (resolve/evidence.py, homonyms.py, cluster.py): name
   priors from population name frequencies, log-odds weights below, agglomerative clustering
   with cannot-links; the old common-name, prolific-coauthor and evidence-count rules removed.
+* ``2026.12.4`` WEAK_CAP -1.0 → -0.25: an initial of a rare name joins its one full form on
+  one informative shared coauthor (recall on the generated worlds; precision unchanged).
 """
 
 from __future__ import annotations
 
-RULES_VERSION = "2026.12.3"
+RULES_VERSION = "2026.12.4"
 
 # ---------------------------------------------------------------- people: scored evidence
 # Every weight is a log-odds contribution (natural log), in the manner of Fellegi and Sunter:
@@ -39,7 +41,7 @@ STRONG_COST = 0.7
 # An initial, a nickname or a part of a double surname (WEAK) says little on its own: its name
 # term is at most this, so context must carry the join (a double surname and its first part,
 # ``Ana Ortiz-Lee`` / ``Ana Ortiz``, are two people until a paper or coauthor joins them) …
-WEAK_CAP = -1.0
+WEAK_CAP = -0.25
 # … and costs this much below the prior of the less specific name.
 WEAK_COST = 1.0
 # A paper both groups of mentions are printed on (two listings of one paper, a paper on two
