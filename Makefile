@@ -37,8 +37,9 @@ lint: install
 test: lint
 	$(BIN)/pytest
 
-## make bench: regenerate benchmarks/RESULTS.md (takes a while)
+## make bench: regenerate benchmarks/RESULTS.md (takes a long while; installs the bench extra)
 bench: install
+	$(BIN)/python -m pip install -q -e '.[test,bench]'
 	$(BIN)/python benchmarks/run.py
 
 clean:

@@ -1,7 +1,12 @@
-"""Benchmarks: scholarkg side by side with the naive pipeline, on generated institutes.
+"""Benchmarks: scholarkg beside the naive pipeline and beside splink, on generated worlds.
 
     python benchmarks/run.py [--sizes 1000,10000,100000] [--stretch] [--out benchmarks/RESULTS.md]
+                             [--quality-sizes 10000,100000] [--worlds a,b] [--splink-timeout S]
+                             [--skip-system] [--skip-quality] [--saved-quality]
 
+Two parts, each written to RESULTS.md:
+
+**System** (``--sizes``; ``--skip-system`` keeps the part already in RESULTS.md as it is):
 For each size (listings) it generates an institute (benchmarks/generate.py, seeded), then
 measures, each as a whole process under /usr/bin/time -v (wall time, peak memory):
 
@@ -14,7 +19,18 @@ measures, each as a whole process under /usr/bin/time -v (wall time, peak memory
   serializers) on the same pages;
 * resolution quality against the generator's ground truth (benchmarks/quality.py).
 
-It prints the table and writes it to RESULTS.md with the machine and the date. Timings are
+**Resolution quality per world** (``--quality-sizes``, ``--worlds``; every world of
+``benchmarks/worlds``, the held-out one last): for each world and size, the world is generated
+(seed ``--seed``), built by ``scholarkg build`` and resolved by splink
+(``benchmarks/splink_peer.py``, the same mentions from scholarkg's reader and cleaner), and
+both are scored by ``benchmarks/quality.py``: people B-cubed precision/recall/F1, pairwise
+precision/recall, the same without the namesakes nothing on the pages tells apart, person nodes
+against true people, papers with their author list exactly right, and seconds (resolution
+alone, and the whole process). splink runs under ``--splink-timeout``; a run stopped there is
+reported as such. Rows are saved per world and size in ``benchmarks/work/quality``;
+``--saved-quality`` renders from them without running anything.
+
+It prints the tables and writes them to RESULTS.md with the machine and the date. Timings are
 measurements, not assertions: nothing here fails when a target is missed.
 """
 
@@ -56,7 +72,9 @@ class Row:
     values: dict[str, Any] = field(default_factory=dict)
 
 
-def timed(cmd: list[str], cwd: Path = REPO, timeout: float | None = None) -> Run:
+def timed(
+    cmd: list[str], cwd: Path = REPO, timeout: float | None = None, allow_failure: bool = False
+) -> Run:
     """Run a command under /usr/bin/time -v: wall seconds and peak resident memory.
 
     With a timeout, a command still running then is stopped: ``seconds`` is the time it ran
@@ -69,6 +87,8 @@ def timed(cmd: list[str], cwd: Path = REPO, timeout: float | None = None) -> Run
     except subprocess.TimeoutExpired:
         return Run(time.perf_counter() - t0, float("nan"), "TIMEOUT")
     wall = time.perf_counter() - t0
+    if proc.returncode not in (0, 1) and allow_failure:
+        return Run(wall, float("nan"), proc.stderr[-3000:])
     if proc.returncode not in (0, 1):
         sys.stderr.write(proc.stderr[-3000:])
         raise SystemExit(f"failed ({proc.returncode}): {' '.join(cmd)}")
@@ -148,7 +168,7 @@ def floor(out: Path, tmp: Path) -> Run:
 
 
 def bench(listings: int, seed: int, naive: bool, naive_timeout: float, quick: bool) -> Row:
-    from quality import load_report, pairwise_scores
+    from quality import score
 
     row = Row(listings)
     inst = generate(listings, seed)
@@ -195,9 +215,13 @@ def bench(listings: int, seed: int, naive: bool, naive_timeout: float, quick: bo
     fl = floor(out, tmp)
     v["floor_s"], v["floor_mb"] = fl.seconds, fl.peak_mb
 
-    scores = pairwise_scores(inst / "truth.json", load_report(out / "report.json"))
+    scores = score(inst / "truth.json", out / "report.json")
     v["quality"] = {
-        kind: {"precision": getattr(scores, kind).precision, "recall": getattr(scores, kind).recall}
+        kind: {
+            "precision": getattr(scores, kind).precision,
+            "recall": getattr(scores, kind).recall,
+            "b3_f1": getattr(scores, kind).b3_f1,
+        }
         for kind in ("people", "papers")
     }
 
@@ -217,6 +241,204 @@ def bench(listings: int, seed: int, naive: bool, naive_timeout: float, quick: bo
         v["naive_steps"] = steps
     shutil.rmtree(tmp, ignore_errors=True)
     return row
+
+
+# -- resolution quality per world -------------------------------------------------------
+
+QUALITY_MARK = "## Resolution quality per world"
+
+
+def world_dir(world: str, listings: int, seed: int) -> Path:
+    from worlds import generate_world
+
+    folder = WORK / f"world-{world}-{listings}-s{seed}"
+    if (folder / "truth.json").exists():
+        return folder
+    shutil.rmtree(folder, ignore_errors=True)
+    generate_world(world, folder, listings, seed)
+    return folder
+
+
+def _people_figures(scores: Any) -> dict[str, Any]:
+    p = scores.people
+    sep = scores.people_separable
+    return {
+        "b3_p": p.b3_precision,
+        "b3_r": p.b3_recall,
+        "b3_f1": p.b3_f1,
+        "pw_p": p.precision,
+        "pw_r": p.recall,
+        "sep_b3_f1": sep.b3_f1 if sep else None,
+        "sep_pw_p": sep.precision if sep else None,
+        "sep_pw_r": sep.recall if sep else None,
+        "nodes": scores.person_nodes,
+        "people": scores.true_people,
+        "missing": p.missing,
+        "exact": scores.author_lists_exact,
+        "papers": scores.papers_total,
+        "authors_as_titles": scores.authors_read_as_titles,
+        "titles_as_authors": scores.titles_read_as_authors,
+    }
+
+
+def bench_world(world: str, listings: int, seed: int, splink_timeout: float) -> dict[str, Any]:
+    from quality import load_report_sections, score_sections
+
+    inst = world_dir(world, listings, seed)
+    header = json.loads((inst / "truth.json").read_text(encoding="utf-8"))
+    tmp = WORK / f"quality-run-{world}-{listings}"
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
+    row: dict[str, Any] = {"world": world, "listings": listings, "summary": header["summary"]}
+    out = tmp / "out"
+    build = timed([SCHOLARKG, "build", str(inst / "pages"), "--out", str(out)])
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    mentions, listings = load_report_sections(out / "report.json")
+    scores = score_sections(inst / "truth.json", mentions, listings)
+    ours = _people_figures(scores)
+    ours.update(
+        process_s=build.seconds,
+        resolve_s=report["timings_seconds"].get("resolve"),
+        peak_mb=build.peak_mb,
+        papers_b3_f1=scores.papers.b3_f1,
+        papers_pw_p=scores.papers.precision,
+        papers_pw_r=scores.papers.recall,
+        conforms=report["check"]["conforms"],
+    )
+    row["ours"] = ours
+    shutil.rmtree(out, ignore_errors=True)
+    predictions = tmp / "splink.json"
+    if splink_timeout <= 0:  # not run
+        shutil.rmtree(tmp, ignore_errors=True)
+        return row
+    run = timed(
+        [sys.executable, str(HERE / "splink_peer.py"), str(inst / "pages"), "--out",
+         str(predictions)],
+        timeout=splink_timeout,
+        allow_failure=True,
+    )  # fmt: skip
+    if run.stdout == "TIMEOUT":
+        row["splink"] = {"timeout_s": run.seconds}
+    elif not predictions.exists():
+        row["splink"] = {"failed": run.stdout[-500:]}
+    else:
+        data = json.loads(predictions.read_text(encoding="utf-8"))
+        # splink resolves the people; the papers are ours, so that "exact lists" compare
+        peer = _people_figures(score_sections(inst / "truth.json", data["mentions"], listings))
+        peer.update(
+            process_s=run.seconds,
+            resolve_s=data["timings_seconds"]["resolve"],
+            peak_mb=run.peak_mb,
+            version=data["splink"],
+            threshold=data["threshold"],
+        )
+        row["splink"] = peer
+    shutil.rmtree(tmp, ignore_errors=True)
+    return row
+
+
+def _f(x: Any, digits: int = 4) -> str:
+    return "—" if x is None else f"{x:.{digits}f}"
+
+
+def render_quality(rows: list[dict[str, Any]], seed: int) -> str:
+    from worlds import HELD_OUT, WORLDS
+
+    order = {name: i for i, name in enumerate(WORLDS)}
+    rows = sorted(rows, key=lambda r: (order.get(r["world"], 99), r["listings"]))
+    lines = [
+        QUALITY_MARK,
+        "",
+        f"Run {dt.date.today().isoformat()} by `benchmarks/run.py` (worlds of "
+        f"`benchmarks/worlds`, seed {seed}) on: {machine()}.",
+        "",
+        "The worlds (`benchmarks/worlds/__init__.py`); *indistinguishable* namesakes are people "
+        "sharing their usual name with another printed person whose mentions no page, "
+        "coauthor or paper links together apart from the other's "
+        "(`benchmarks/worlds/namesakes.py`). The held-out world "
+        f"(`{HELD_OUT}`) was built last and is reported, never tuned on.",
+        "",
+        "| world | listings | pages | author lines | true people | namesake groups "
+        "| indistinguishable people (their mention lines) | what it tests |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for r in rows:
+        s = r["summary"]
+        about = WORLDS[r["world"]].about if r["world"] in WORLDS else ""
+        lines.append(
+            f"| {r['world']} | {r['listings']:,} | {s['pages']:,} | {s['author_lines']:,} "
+            f"| {s['persons']:,} | {s['namesake_groups']:,} | {s['indistinguishable_persons']:,} "
+            f"({s['indistinguishable_mentions']:,}) | {about} |"
+        )
+    lines += [
+        "",
+        "People, per mention (every author line and owner line). B³ = B-cubed (as S2AND "
+        "publishes); *w/o indist.* = the same without the indistinguishable namesakes' "
+        "mentions; *nodes* = person nodes made / true people; *exact lists* = papers whose "
+        "author list is exactly right (`quality.py`; splink's people with our papers); *lost* "
+        "= author lines without a person (read as titles by the reader both share). Seconds: "
+        "*resolve* is resolution alone (ours: the build's resolve stage; splink: training, "
+        "prediction and clustering), *process* the "
+        "whole process (ours: `scholarkg build`, read → check with the store written; splink: "
+        "read, clean and resolve).",
+        "",
+        "| world | listings | resolver | B³ P | B³ R | **B³ F1** | pairwise P | pairwise R "
+        "| B³ F1 w/o indist. | pairwise P / R w/o indist. | nodes | exact lists | lost "
+        "| resolve s | process s |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for r in rows:
+        for who in ("ours", "ours_before", "splink"):
+            v = r.get(who)
+            if who == "ours_before" and v is None:
+                continue
+            name = {"ours": "scholarkg", "splink": "splink"}.get(who, r.get("before_label", who))
+            head = f"| {r['world']} | {r['listings']:,} | {name} "
+            if v is None:
+                lines.append(head + "| not run |" + " |" * 12)
+                continue
+            if "timeout_s" in v:
+                lines.append(
+                    head + f"| stopped after {v['timeout_s']:.0f} s (time limit) |" + " |" * 12
+                )
+                continue
+            if "failed" in v:
+                lines.append(head + "| failed |" + " |" * 12)
+                continue
+            sep = f"{_f(v['sep_pw_p'])} / {_f(v['sep_pw_r'])}" if v["sep_pw_p"] is not None else "—"
+            lost = v["missing"]
+            lines.append(
+                head + f"| {_f(v['b3_p'])} | {_f(v['b3_r'])} | **{_f(v['b3_f1'])}** "
+                f"| {_f(v['pw_p'])} | {_f(v['pw_r'])} | {_f(v['sep_b3_f1'])} | {sep} "
+                f"| {v['nodes']:,} / {v['people']:,} | {v['exact']:,} / {v['papers']:,} "
+                f"| {lost:,} | {fmt_s(v['resolve_s'])} | {fmt_s(v['process_s'])} |"
+            )
+    lines += [
+        "",
+        "Papers (ours; splink resolves people only): B³ F1 and pairwise precision / recall, "
+        "and title lines read as author lines.",
+        "",
+        "| world | listings | papers B³ F1 | pairwise P / R | titles read as authors "
+        "| graph conforms |",
+        "|---|---|---|---|---|---|",
+    ]
+    for r in rows:
+        v = r["ours"]
+        lines.append(
+            f"| {r['world']} | {r['listings']:,} | {_f(v['papers_b3_f1'])} "
+            f"| {_f(v['papers_pw_p'])} / {_f(v['papers_pw_r'])} | {v['titles_as_authors']:,} "
+            f"| {v['conforms']} |"
+        )
+    versions = sorted({r["splink"]["version"] for r in rows if "version" in r.get("splink", {})})
+    if versions:
+        lines += [
+            "",
+            f"splink {', '.join(versions)} (DuckDB backend), set up as "
+            "`benchmarks/splink_peer.py` says: blocking on surname and first initial, "
+            "Jaro-Winkler name comparisons with term-frequency adjustments, coauthor overlap, "
+            "same page, EM training, clusters at match probability 0.95.",
+        ]
+    return "\n".join(lines) + "\n"
 
 
 def machine() -> str:
@@ -356,6 +578,13 @@ def render(rows: list[Row], seed: int) -> str:
     )
     for kind in ("people", "papers"):
         add(
+            f"{kind}: B³ F1",
+            [
+                _f(r.values["quality"][kind].get("b3_f1")) if "quality" in r.values else "—"
+                for r in rows
+            ],
+        )
+        add(
             f"{kind}: pairwise precision / recall",
             [
                 f"{r.values['quality'][kind]['precision']:.4f} / "
@@ -412,7 +641,64 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--saved", default="", help="sizes to take from an earlier run's saved rows"
     )
+    parser.add_argument("--quality-sizes", default="10000,100000")
+    parser.add_argument("--worlds", default="", help="comma-separated; default: every world")
+    parser.add_argument(
+        "--splink-timeout",
+        type=float,
+        default=1800.0,
+        help="stop splink after this many seconds (reported as stopped); 0: do not run it",
+    )
+    parser.add_argument(
+        "--skip-system", action="store_true", help="keep RESULTS.md's system part as it is"
+    )
+    parser.add_argument(
+        "--skip-quality", action="store_true", help="keep RESULTS.md's quality part as it is"
+    )
+    parser.add_argument(
+        "--saved-quality",
+        action="store_true",
+        help="render the quality part from saved rows, running nothing",
+    )
     args = parser.parse_args(argv)
+    out_path = Path(args.out)
+    old = out_path.read_text(encoding="utf-8") if out_path.exists() else ""
+    old_system, mark, old_quality = old.partition(QUALITY_MARK)
+    system = old_system.rstrip() + "\n" if args.skip_system else run_system(args)
+    quality = mark + old_quality if args.skip_quality else run_quality(args)
+    text = system.rstrip() + "\n\n" + quality if quality else system
+    out_path.write_text(text, encoding="utf-8")
+    print(text)
+    return 0
+
+
+def run_quality(args: argparse.Namespace) -> str:
+    from worlds import WORLDS
+
+    names = [w for w in args.worlds.split(",") if w] or list(WORLDS)
+    sizes = [int(x) for x in args.quality_sizes.split(",") if x]
+    rows_dir = WORK / "quality"
+    rows_dir.mkdir(parents=True, exist_ok=True)
+    if args.saved_quality:
+        rows = [json.loads(p.read_text()) for p in sorted(rows_dir.glob(f"*-s{args.seed}.json"))]
+        return render_quality(rows, args.seed)
+    rows = []
+    for n in sizes:
+        for name in names:
+            print(f"… {name}, {n:,} listings", file=sys.stderr, flush=True)
+            row = bench_world(name, n, args.seed, args.splink_timeout)
+            (rows_dir / f"{name}-{n}-s{args.seed}.json").write_text(json.dumps(row, indent=1))
+            rows.append(row)
+            print(render_quality(rows, args.seed), file=sys.stderr, flush=True)
+    # rows saved earlier for other worlds or sizes join the table
+    for path in sorted(rows_dir.glob(f"*-s{args.seed}.json")):
+        row = json.loads(path.read_text())
+        if not any((r["world"], r["listings"]) == (row["world"], row["listings"]) for r in rows):
+            rows.append(row)
+    return render_quality(rows, args.seed)
+
+
+def run_system(args: argparse.Namespace) -> str:
     sizes = [int(x) for x in args.sizes.split(",") if x]
     if args.stretch:
         sizes.append(1_000_000)
@@ -430,10 +716,7 @@ def main(argv: list[str] | None = None) -> int:
         path.write_text(json.dumps(row.values, indent=1))
         rows.append(row)
         print(render(rows, args.seed), file=sys.stderr)
-    text = render(rows, args.seed)
-    Path(args.out).write_text(text, encoding="utf-8")
-    print(text)
-    return 0
+    return render(rows, args.seed)
 
 
 if __name__ == "__main__":
