@@ -30,7 +30,6 @@ MAX_FUNCTION_LINES = 60
 PENDING_SPLIT: frozenset[str] = frozenset(
     {
         "export.py:jsonld",
-        "web/data.py:load",
     }
 )
 

@@ -145,81 +145,10 @@ def load(
     """Read people and papers (all of them where ``None``) into typed records."""
     people = None if people is None else sorted(set(people))
     works = None if works is None else sorted(set(works))
-    vp, vw = _values("p", people), _values("w", works)
-
-    names: dict[str, str] = {}
-    for p, n in _rows(store, f"SELECT ?p ?n WHERE {{ {vp} ?p a <{_S}Person> ; <{_S}name> ?n }}"):
-        names[p] = min(n, names.get(p, n))
-    alt = _multi(store, vp, "p", f"<{_S}Person>", f"<{_S}alternateName>")
-    job = {p: min(v) for p, v in _multi(store, vp, "p", f"<{_S}Person>", f"<{_S}jobTitle>").items()}
-    same = _multi(store, vp, "p", f"<{_S}Person>", f"<{_S}sameAs>")
-    works_for: dict[str, list[Org]] = defaultdict(list)
-    for r in _rows(
-        store,
-        f"""SELECT ?p ?o ?n WHERE {{ {vp}
-        ?p a <{_S}Person> ; <{_S}worksFor> ?o . ?o <{_S}name> ?n }}""",
-    ):
-        works_for[r[0]].append(Org(r[1], r[2]))
-    member: dict[str, list[Membership]] = defaultdict(list)
-    for r in _rows(
-        store,
-        f"""SELECT ?p ?m ?role ?o ?on WHERE {{ {vp}
-        ?p a <{_S}Person> ; <{_S}memberOf> ?m .
-        OPTIONAL {{ ?m <{_S}roleName> ?role }}
-        OPTIONAL {{ ?m <{_S}memberOf> ?o . ?o <{_S}name> ?on }} }}""",
-    ):
-        p, m, role, o, on = r
-        member[p].append(Membership(m, role, Org(o, on) if o else None))
-    knows = _topics(store, vp, "p", f"<{_S}Person>", f"<{_S}knowsAbout>")
-    person_recs = {
-        p: PersonRec(
-            p,
-            n,
-            tuple(a for a in alt.get(p, ()) if a != n),
-            job.get(p),
-            tuple(sorted(set(works_for[p]), key=lambda o: (o.name, o.iri))),
-            tuple(sorted(set(member[p]), key=lambda m: (m.iri, m.role or "", str(m.org)))),
-            knows.get(p, ()),
-            tuple(same.get(p, ())),
-        )
-        for p, n in names.items()
-    }
-
-    titles: dict[str, str] = {}
-    art = f"<{_S}ScholarlyArticle>"
-    for w, t in _rows(store, f"SELECT ?w ?t WHERE {{ {vw} ?w a {art} ; <{_S}name> ?t }}"):
-        titles[w] = min(t, titles.get(w, t))
-    wprops: dict[str, dict[str, str]] = defaultdict(dict)
-    for prop, key in (
-        (f"{_S}abstract", "abstract"),
-        (f"{_K}doi", "doi"),
-        (f"{_K}arxivId", "arxiv"),
-    ):
-        for w, values in _multi(store, vw, "w", art, f"<{prop}>").items():
-            wprops[w][key] = values[-1]
-    walt = _multi(store, vw, "w", art, f"<{_S}alternateName>")
-    about = _topics(store, vw, "w", art, f"<{_S}about>")
-    sources: dict[str, tuple[str, int]] = {}
-    for w, values in _multi(store, vw, "w", art, f"<{_K}source>").items():
-        sources[w] = min(_source_key(v) for v in values)
-    authors = _author_lists(store, vw)
-
-    work_recs: dict[str, WorkRec] = {}
+    person_recs = _people(store, _values("p", people))
+    work_recs = _works(store, _values("w", works))
     works_of: dict[str, list[str]] = defaultdict(list)
-    for w, t in titles.items():
-        props = wprops[w]
-        rec = WorkRec(
-            w,
-            t,
-            tuple(a for a in walt.get(w, ()) if a != t),
-            props.get("abstract"),
-            props.get("doi"),
-            props.get("arxiv"),
-            tuple(authors.get(w, ())),
-            about.get(w, ()),
-            sources.get(w, ("", 0)),
-        )
-        work_recs[w] = rec
+    for w, rec in work_recs.items():
         for a in dict.fromkeys(rec.authors):
             works_of[a].append(w)
     order = {w: (r.first_source, r.title, w) for w, r in work_recs.items()}
@@ -228,6 +157,83 @@ def load(
         work_recs,
         {p: tuple(sorted(ws, key=order.__getitem__)) for p, ws in works_of.items()},
     )
+
+
+def _people(store: Any, vp: str) -> dict[str, PersonRec]:
+    """Every ``schema:Person`` (those in the ``VALUES`` clause ``vp``) as a record."""
+    names: dict[str, str] = {}
+    for p, n in _rows(store, f"SELECT ?p ?n WHERE {{ {vp} ?p a <{_S}Person> ; <{_S}name> ?n }}"):
+        names[p] = min(n, names.get(p, n))
+    alt = _multi(store, vp, "p", f"<{_S}Person>", f"<{_S}alternateName>")
+    job = {p: min(v) for p, v in _multi(store, vp, "p", f"<{_S}Person>", f"<{_S}jobTitle>").items()}
+    same = _multi(store, vp, "p", f"<{_S}Person>", f"<{_S}sameAs>")
+    works_for: dict[str, set[Org]] = defaultdict(set)
+    for p, o, n in _rows(
+        store,
+        f"""SELECT ?p ?o ?n WHERE {{ {vp}
+        ?p a <{_S}Person> ; <{_S}worksFor> ?o . ?o <{_S}name> ?n }}""",
+    ):
+        works_for[p].add(Org(o, n))
+    member: dict[str, set[Membership]] = defaultdict(set)
+    for p, m, role, o, on in _rows(
+        store,
+        f"""SELECT ?p ?m ?role ?o ?on WHERE {{ {vp}
+        ?p a <{_S}Person> ; <{_S}memberOf> ?m .
+        OPTIONAL {{ ?m <{_S}roleName> ?role }}
+        OPTIONAL {{ ?m <{_S}memberOf> ?o . ?o <{_S}name> ?on }} }}""",
+    ):
+        member[p].add(Membership(m, role, Org(o, on) if o else None))
+    knows = _topics(store, vp, "p", f"<{_S}Person>", f"<{_S}knowsAbout>")
+    return {
+        p: PersonRec(
+            p,
+            n,
+            tuple(a for a in alt.get(p, ()) if a != n),
+            job.get(p),
+            tuple(sorted(works_for[p], key=lambda o: (o.name, o.iri))),
+            tuple(sorted(member[p], key=lambda m: (m.iri, m.role or "", str(m.org)))),
+            knows.get(p, ()),
+            tuple(same.get(p, ())),
+        )
+        for p, n in names.items()
+    }
+
+
+def _works(store: Any, vw: str) -> dict[str, WorkRec]:
+    """Every ``schema:ScholarlyArticle`` (those in the ``VALUES`` clause ``vw``) as a record."""
+    titles: dict[str, str] = {}
+    art = f"<{_S}ScholarlyArticle>"
+    for w, t in _rows(store, f"SELECT ?w ?t WHERE {{ {vw} ?w a {art} ; <{_S}name> ?t }}"):
+        titles[w] = min(t, titles.get(w, t))
+    props: dict[str, dict[str, str]] = defaultdict(dict)
+    for prop, key in (
+        (f"{_S}abstract", "abstract"),
+        (f"{_K}doi", "doi"),
+        (f"{_K}arxivId", "arxiv"),
+    ):
+        for w, values in _multi(store, vw, "w", art, f"<{prop}>").items():
+            props[w][key] = values[-1]
+    walt = _multi(store, vw, "w", art, f"<{_S}alternateName>")
+    about = _topics(store, vw, "w", art, f"<{_S}about>")
+    sources = {
+        w: min(_source_key(v) for v in values)
+        for w, values in _multi(store, vw, "w", art, f"<{_K}source>").items()
+    }
+    authors = _author_lists(store, vw)
+    return {
+        w: WorkRec(
+            w,
+            t,
+            tuple(a for a in walt.get(w, ()) if a != t),
+            props[w].get("abstract"),
+            props[w].get("doi"),
+            props[w].get("arxiv"),
+            tuple(authors.get(w, ())),
+            about.get(w, ()),
+            sources.get(w, ("", 0)),
+        )
+        for w, t in titles.items()
+    }
 
 
 def _author_lists(store: Any, vw: str) -> dict[str, list[str]]:
