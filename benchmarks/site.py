@@ -8,7 +8,7 @@ benchmarks/SITE.md.
 
 Usage::
 
-    python benchmarks/site.py [--sizes 1000 14000 30000] [--work benchmarks/work/site]
+    python benchmarks/site.py [--sizes 1000 14000 30000] [--work benchmarks/work/site] [--reuse]
 """
 
 from __future__ import annotations
@@ -36,12 +36,13 @@ from scholarkg.web import build_site, data, person_jsonld  # noqa: E402
 BASE = "https://kg.example.org/"
 
 
-def measure(listings: int, work: Path) -> dict[str, str]:
+def measure(listings: int, work: Path, reuse: bool = False) -> dict[str, str]:
     inst = work / f"inst-{listings}"
     if not (inst / "pages").is_dir():
         generate(inst, listings, seed=0, overwrite=True)
     out = work / f"out-{listings}"
-    if not (out / "store").is_dir():
+    if not (reuse and (out / "store").is_dir()):  # a build of older code is no measure
+        shutil.rmtree(out, ignore_errors=True)
         build([inst / "pages"], out, Config(base=BASE), check=False)
     store = open_build(out)
     t = time.perf_counter()
@@ -85,12 +86,13 @@ def main() -> int:
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 14000])
     ap.add_argument("--work", type=Path, default=HERE / "work" / "site")
     ap.add_argument("--output", type=Path, default=HERE / "SITE.md")
+    ap.add_argument("--reuse", action="store_true", help="reuse earlier builds in --work")
     args = ap.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     columns = []
     for n in args.sizes:
         print(f"measuring {n:,} listings …", file=sys.stderr)
-        columns.append(measure(n, args.work))
+        columns.append(measure(n, args.work, args.reuse))
     rows = list(columns[0])
     lines = [
         "# Benchmark: the static site",
