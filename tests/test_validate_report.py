@@ -31,7 +31,8 @@ def test_to_text_shows_a_value_other_than_the_label() -> None:
     text = validate_file(VALIDATE_CASES / "bad_authors.ttl").to_text()
     assert text.splitlines() == [
         'work/orphan "A paper nobody wrote" (authors.txt:1): a paper must have at least one '
-        "author (schema:author) and this one has none",
+        "author (a person as schema:author, or an organization as schema:creator) and this one "
+        "has none",
         'work/by-org "A paper by a company" (authors.txt:4): an author of a paper '
         "(schema:author) must be a person (a schema:Person node) and this one is not "
         "[value: org/deepmind]",

@@ -226,6 +226,29 @@ def inject_violations(graph: rdflib.Graph) -> rdflib.Graph:
         g.add((paper(key, f"Engine paper {key}", authors=(ada,)), SKG.doi, Literal(doi)))
     for key, arxiv in (("ax1", "2101.00001v1"), ("ax2", "2101.00001v2"), ("ax3", "2101.00001")):
         g.add((paper(key, f"Arxiv paper {key}", authors=(ada,)), SKG.arxivId, Literal(arxiv)))
+    # DoiSyntax, ArxivIdSyntax: a resolver prefix, not a DOI; an old-style arXiv id is fine
+    for key, doi in (("doiurl", "https://doi.org/10.1/x"), ("doinot", "11.1234/x")):
+        g.add((paper(key, f"Identifier paper {key}", authors=(ada,)), SKG.doi, Literal(doi)))
+    for key, arxiv in (("axold", "hep-th/9901001"), ("axbad", "arXiv:2101.1")):
+        g.add((paper(key, f"Identifier paper {key}", authors=(ada,)), SKG.arxivId, Literal(arxiv)))
+    # OrcidSyntax, OneOrcid, IdentifierKind, IdentifierValue
+    g.add((ada, SKG.orcid, Literal("0000-0002-1825-0097")))
+    g.add((person("orcidbad", "Bad Orcid"), SKG.orcid, Literal("0000-0002-1825")))
+    two = person("orcidtwo", "Two Orcids")
+    g.add((two, SKG.orcid, Literal("0000-0002-1825-0097")))
+    g.add((two, SKG.orcid, Literal("0000-0001-5109-3700")))
+    for key, kind, value in (
+        ("idok", "DOI", "10.1234/ok"),
+        ("idkind", "ISBN", "10.1234/ok"),
+        ("idvalue", "DOI", "not a doi"),
+        ("idnone", None, None),
+    ):
+        node = WORK[f"inj-{key}"]
+        g.add((node, RDF.type, SCHEMA.PropertyValue))
+        if kind:
+            g.add((node, SCHEMA.propertyID, Literal(kind)))
+        if value:
+            g.add((node, SCHEMA.value, Literal(value)))
     return g
 
 

@@ -24,12 +24,23 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .names import normalize_case, parse_name
 from .read import SEE_MORE
-from .records import CleanListing, CleanProfile, Mention, PersonName, Profile, Rejection, SourceRef
+from .records import (
+    Bibliography,
+    CleanListing,
+    CleanProfile,
+    Mention,
+    PersonName,
+    Profile,
+    RawListing,
+    Rejection,
+    SourceRef,
+    WorkMeta,
+)
 from .rules import (
     EVIDENCE_WORD_MIN_LETTERS,
     GARBLED_WORD_LIKELY_SITES,
@@ -353,4 +364,154 @@ def clean_profile(profile: Profile, cleaner: NameCleaner) -> CleanProfile:
         topics=profile.topics,
         listings=tuple(listings),
         rejections=tuple(rejections),
+    )
+
+
+# ---------------------------------------------------------------- structured sources
+
+
+@lru_cache(maxsize=1 << 16)
+def decode_latex_text(text: str) -> str:
+    """A BibTeX title or field as text: accents decoded, case-protecting braces removed, math
+    as text (``$\\alpha$-divergence`` → α-divergence)."""
+    from pylatexenc.latex2text import LatexNodes2Text
+
+    out = LatexNodes2Text(math_mode="text").latex_to_text(text)
+    return unicodedata.normalize("NFC", " ".join(out.split()))
+
+
+def _printed_names(sources: Iterable[Profile | Bibliography]) -> set[str]:
+    printed: set[str] = set()
+    for s in sources:
+        if isinstance(s, Profile):
+            printed.add(s.name)
+            printed.update(a.text for li in s.listings for a in li.authors)
+        else:
+            printed.update(p.parts.display if p.parts else p.name for p in s.people)
+            for li in s.listings:
+                printed.update(
+                    a.parts.display if a.parts else a.text for a in li.authors if not a.organization
+                )
+    return printed
+
+
+def clean_sources(sources: Iterable[Profile | Bibliography]) -> list[CleanProfile]:
+    """Clean pages and structured sources together: names are repaired with evidence from all.
+
+    A structured source becomes one :class:`CleanProfile` without an owner (its works), and
+    one more per person record (the person as owner, with roles and topics, and no works).
+    """
+    sources = list(sources)
+    cleaner = NameCleaner(sorted(_printed_names(sources)))
+    out: list[CleanProfile] = []
+    for s in sources:
+        if isinstance(s, Profile):
+            out.append(clean_profile(s, cleaner))
+        else:
+            out.extend(clean_bibliography(s, cleaner))
+    return out
+
+
+def _structured_mention(
+    cleaner: NameCleaner,
+    text: str,
+    parts: PersonName | None,
+    orcid: str | None,
+    source: SourceRef,
+    owner: bool = False,
+) -> Mention:
+    if parts is not None:
+        name = normalize_case(parts)
+        repaired = False
+    else:
+        name, repaired = cleaner.clean(text)
+    return Mention(
+        printed=text,
+        name=name,
+        repaired=repaired,
+        source=source,
+        is_profile_owner=owner,
+        orcid=orcid,
+    )
+
+
+def _clean_meta(meta: WorkMeta | None, latex: bool) -> WorkMeta | None:
+    if meta is None or not latex:
+        return meta
+    return replace(
+        meta,
+        venue=decode_latex_text(meta.venue) if meta.venue else "",
+        publisher=decode_latex_text(meta.publisher) if meta.publisher else "",
+        pages=decode_latex_text(meta.pages) if meta.pages else "",
+        volume=decode_latex_text(meta.volume) if meta.volume else "",
+        issue=decode_latex_text(meta.issue) if meta.issue else "",
+        topics=tuple(decode_latex_text(t) for t in meta.topics),
+    )
+
+
+def clean_bibliography(b: Bibliography, cleaner: NameCleaner) -> list[CleanProfile]:
+    rejections: list[Rejection] = []
+    listings = [_clean_structured_listing(li, cleaner, rejections) for li in b.listings]
+    out = [
+        CleanProfile(
+            path=b.path,
+            owner=None,
+            role=None,
+            job_title=None,
+            employer=None,
+            topics=(),
+            listings=tuple(listings),
+            rejections=tuple(rejections),
+        )
+    ]
+    for p in b.people:
+        owner = _structured_mention(cleaner, p.name, p.parts, p.orcid, p.source, owner=True)
+        out.append(
+            CleanProfile(
+                path=f"{b.path}#{p.source.part}",
+                owner=owner,
+                role=", ".join(p.roles) or None,
+                job_title=p.job_title,
+                employer=p.employer,
+                topics=p.topics,
+                listings=(),
+            )
+        )
+    return out
+
+
+def _clean_structured_listing(
+    li: RawListing, cleaner: NameCleaner, rejections: list[Rejection]
+) -> CleanListing:
+    """A BibTeX entry, CSL item or work record, cleaned: LaTeX decoded, names parsed."""
+    authors: list[Mention] = []
+    orgs: list[str] = []
+    for a in li.authors:
+        if a.organization:
+            orgs.append(decode_latex_text(a.text) if li.latex else a.text)
+            continue
+        if _NON_NAME.match(a.text.strip()):
+            rejections.append(Rejection(a.source, a.text, "not a person's name"))
+            continue
+        m = _structured_mention(cleaner, a.text, a.parts, a.orcid, a.source)
+        if not m.name.family:
+            rejections.append(Rejection(a.source, a.text, "no family name after cleaning"))
+            continue
+        authors.append(m)
+    title = decode_latex_text(li.title) if li.latex else clean_title(li.title)
+    abstract = li.abstract
+    if abstract and li.latex:
+        abstract = decode_latex_text(abstract)
+    return CleanListing(
+        title=title,
+        authors=tuple(authors),
+        abstract=clean_abstract(abstract),
+        source=li.source,
+        owner=None,
+        doi=li.doi,
+        arxiv=li.arxiv,
+        meta=_clean_meta(li.meta, li.latex),
+        authors_complete=li.authors_complete,
+        organizations=tuple(orgs),
+        printed_title=li.title if title != li.title else None,
     )

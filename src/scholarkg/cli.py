@@ -22,6 +22,14 @@ import typer
 
 from . import __version__
 from .errors import ScholarKGError
+from .readers import SourceFormat
+
+MAX_WARNINGS = 20  # printed; report.json lists them all
+INPUTS_HELP = (
+    "Input files or folders (read recursively): profile pages (.txt), BibTeX (.bib), CSL-JSON "
+    "or scholarkg records (.json), records (.jsonl)."
+)
+FORMAT_HELP = "Read every input as this format instead of telling it from the suffix."
 
 EXIT_HELP = (
     "Exit codes: 0 ok or conformant; 1 the graph breaks a rule; 2 usage or bad input "
@@ -170,11 +178,18 @@ class _ProgressBar:
             self.progress.stop()
 
 
+def _print_warnings(warnings: tuple[str, ...], report: Path) -> None:
+    """Local faults read around, on stderr: the first MAX_WARNINGS, then how many more."""
+    for w in warnings[:MAX_WARNINGS]:
+        typer.echo(f"warning: {w}", err=True)
+    if len(warnings) > MAX_WARNINGS:
+        more = len(warnings) - MAX_WARNINGS
+        typer.echo(f"warning: … and {more} more (all in {report})", err=True)
+
+
 @command
 def build(
-    inputs: Annotated[
-        list[Path], typer.Argument(help="Profile pages, or folders of them (*.txt).")
-    ],
+    inputs: Annotated[list[Path], typer.Argument(help=INPUTS_HELP)],
     out: OutOpt = Path("out"),
     config: Annotated[
         Path | None, typer.Option(help="A scholarkg.toml with base IRI and institute.")
@@ -183,8 +198,10 @@ def build(
     institute_name: Annotated[str | None, typer.Option(help="Institute's name.")] = None,
     institute_iri: Annotated[str | None, typer.Option(help="Institute's IRI.")] = None,
     check: Annotated[bool, typer.Option(help="Validate the graph with the SHACL shapes.")] = True,
+    input_format: Annotated[SourceFormat | None, typer.Option("--format", help=FORMAT_HELP)] = None,
 ) -> None:
-    """Build the graph from profile pages into --out; print what was read, merged and rejected."""
+    """Build the graph from profile pages, BibTeX, CSL-JSON and JSON records into --out; print
+    what was read, merged and rejected, and warn of local faults read around."""
     from dataclasses import replace
 
     from .config import load_config
@@ -203,16 +220,14 @@ def build(
             if v is not None
         }
         cfg = replace(cfg, **overrides)
-        result = run_build(inputs, out, cfg, check=check, progress=bar)
+        result = run_build(inputs, out, cfg, check=check, progress=bar, format=input_format)
     finally:
         bar.stop()
+    _print_warnings(result.warnings, result.report_path)
     typer.echo(
-        f"read {result.files} file(s): {result.listings} listings, "
-        f"{result.author_lines} author lines"
-    )
-    typer.echo(
-        f"graph: {result.works} papers ({result.listings - result.works} listings merged), "
-        f"{result.people} people, {result.triples} triples; {result.rejected} rejected"
+        f"read {result.files} file(s): {result.listings} listings, {result.author_lines} "
+        f"author lines\ngraph: {result.works} papers ({result.listings - result.works} listings "
+        f"merged), {result.people} people, {result.triples} triples; {result.rejected} rejected"
     )
     if result.conforms is not None:
         status = "conforms" if result.conforms else f"{result.violations} violation(s)"

@@ -20,12 +20,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .clean import clean_profiles
+from .clean import clean_sources
 from .config import Config, config_from_mapping, config_to_mapping
 from .errors import AccountingError, ConfigError, InputError, UsageError
 from .map import to_ntriples
-from .read import expand_inputs, read_page
-from .records import Profile, Resolution
+from .readers import Source, SourceFormat, expand_inputs, read_source
+from .records import Bibliography, Profile, Resolution
 from .resolve import resolve
 from .rules import RULES_VERSION
 from .store import STORE_DIRNAME, create_store, open_build
@@ -49,6 +49,7 @@ class BuildResult:
     conforms: bool | None
     violations: int
     timings: dict[str, float] = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()  # local faults read around: "file:line: what was done"
 
     @property
     def report_path(self) -> Path:
@@ -74,13 +75,18 @@ def build(
     config: Config | None = None,
     check: bool = True,
     progress: Progress | None = None,
+    format: str | SourceFormat | None = None,
 ) -> BuildResult:
-    """Build the graph from profile pages (files or folders) into ``out_dir``."""
+    """Build the graph from input files or folders into ``out_dir``: profile pages, BibTeX,
+    CSL-JSON and JSON records, each format told by its suffix unless ``format`` says."""
     config = config or Config()
     out = Path(out_dir)
     timer = _Timer()
-    files, profiles, resolution = _read_and_resolve(inputs, timer, progress)
+    files, profiles, resolution = _read_and_resolve(inputs, timer, progress, format)
     _check_accounting(profiles, resolution)
+    warnings = tuple(
+        str(pr) for p in profiles if isinstance(p, Bibliography) for pr in p.problems if pr.warning
+    )
 
     out.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".build-", dir=out))
@@ -100,6 +106,7 @@ def build(
             conforms=checked.conforms,
             violations=checked.violations,
             timings=dict(timer.timings),
+            warnings=warnings,
             **counts,
         )
         _finish_report(report_doc, result, checked.findings)
@@ -112,25 +119,28 @@ def build(
 
 
 def _read_and_resolve(
-    inputs: Iterable[str | Path], timer: _Timer, progress: Progress | None
-) -> tuple[list[Path], list[Profile], Resolution]:
-    """Read every page, clean, resolve and tag: the files, their profiles, the resolution."""
+    inputs: Iterable[str | Path],
+    timer: _Timer,
+    progress: Progress | None,
+    format: str | SourceFormat | None = None,
+) -> tuple[list[Path], list[Source], Resolution]:
+    """Read every input, clean, resolve and tag: the files, what each held, the resolution."""
     with timer.stage("read"):
-        files = expand_inputs(inputs)
-        profiles = []
+        files = expand_inputs(inputs, format)
+        profiles: list[Source] = []
         for i, f in enumerate(files, start=1):
-            profiles.append(read_page(f))
+            profiles.append(read_source(f, format))
             if progress:
                 progress("read", i, len(files))
     with timer.stage("clean"):
-        cleaned = clean_profiles(profiles)
+        cleaned = clean_sources(profiles)
     with timer.stage("resolve"):
         resolution = tag_works(resolve(cleaned, progress=progress), cleaned)
         release_caches()
     return files, profiles, resolution
 
 
-def _counts(files: list[Path], profiles: list[Profile], resolution: Resolution) -> dict[str, int]:
+def _counts(files: list[Path], profiles: list[Source], resolution: Resolution) -> dict[str, int]:
     return {
         "files": len(files),
         "listings": sum(len(p.listings) for p in profiles),
@@ -235,16 +245,22 @@ def _install(tmp: Path, out: Path) -> None:
     shutil.rmtree(tmp, ignore_errors=True)
 
 
-def _check_accounting(profiles: list[Profile], resolution: Resolution) -> None:
+def _check_accounting(profiles: list[Source], resolution: Resolution) -> None:
     missing: list[str] = []
     rejected = {r.source for r in resolution.rejections}
     for p in profiles:
-        if p.name_source not in resolution.mention_to_person:
+        if isinstance(p, Profile) and p.name_source not in resolution.mention_to_person:
             missing.append(str(p.name_source))
+        if isinstance(p, Bibliography):
+            missing.extend(
+                str(pr.source) for pr in p.people if pr.source not in resolution.mention_to_person
+            )
         for li in p.listings:
             if li.source not in resolution.listing_to_work:
                 missing.append(str(li.source))
             for a in li.authors:
+                if a.organization:
+                    continue  # a corporate author: on the work as schema:creator
                 if a.source not in resolution.mention_to_person and a.source not in rejected:
                     missing.append(str(a.source))
     if missing:
@@ -255,19 +271,46 @@ def _check_accounting(profiles: list[Profile], resolution: Resolution) -> None:
 
 
 def _report(
-    files: list[Path], profiles: list[Profile], resolution: Resolution, config: Config
+    files: list[Path], profiles: list[Source], resolution: Resolution, config: Config
 ) -> dict[str, Any]:
     mint = Minter(config.base)
-    per_file = []
+    per_file: list[dict[str, Any]] = []
+    organizations: dict[str, str] = {}
+    problems: list[dict[str, Any]] = []
     for f, p in zip(files, profiles, strict=True):
+        if isinstance(p, Profile):
+            per_file.append(
+                {
+                    "path": str(f),
+                    "owner": p.name,
+                    "listings": len(p.listings),
+                    "author_lines": sum(len(li.authors) for li in p.listings),
+                    "topics": len(p.topics),
+                }
+            )
+            continue
         per_file.append(
             {
                 "path": str(f),
-                "owner": p.name,
+                "format": p.format,
                 "listings": len(p.listings),
                 "author_lines": sum(len(li.authors) for li in p.listings),
-                "topics": len(p.topics),
+                "people": len(p.people),
+                "skipped": p.skipped,
+                "warnings": sum(1 for pr in p.problems if pr.warning),
             }
+        )
+        for li in p.listings:
+            for a in li.authors:
+                if a.organization:
+                    organizations[str(a.source)] = a.text
+        problems.extend(
+            {
+                "source": str(pr.source),
+                "message": pr.message,
+                "kind": "warning" if pr.warning else "note",
+            }
+            for pr in p.problems
         )
     return {
         "config": config_to_mapping(config),
@@ -281,6 +324,10 @@ def _report(
             {"source": str(r.source), "text": r.text, "reason": r.reason}
             for r in resolution.rejections
         ],
+        # corporate authors (as printed): on their works as schema:creator, not people
+        "organization_authors": dict(sorted(organizations.items())),
+        # local faults read around (warnings) and entries that are not works (notes)
+        "problems": problems,
         "profiles": len(profiles),
     }
 

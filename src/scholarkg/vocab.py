@@ -110,6 +110,9 @@ class Minter:
     def organization(self, name: str) -> str:
         return f"{self.base}org/{slugify(name)}"
 
+    def venue(self, name: str) -> str:
+        return f"{self.base}venue/{slugify(name)}"
+
     def prefixes(self) -> dict[str, str]:
         """Prefixes for Turtle output, chosen so that local names need no escaping."""
         return {
@@ -196,3 +199,52 @@ def _unique_local_names(items: list[tuple[int, str, SourceRef]]) -> dict[int, st
             taken.add(f"{slug}-{k}")
             out[item_id] = f"{slug}-{k}"
     return out
+
+
+# ---------------------------------------------------------------- work types
+
+#: schema.org class of a work, by the source's type (BibTeX, biblatex and CSL names); a page's
+#: listings (no type) and unknown types are ScholarlyArticle when they have authors
+WORK_CLASSES: dict[str, str] = {
+    **dict.fromkeys(
+        """article inproceedings conference unpublished misc preprint article-journal
+        paper-conference article-magazine article-newspaper manuscript""".split(),
+        "ScholarlyArticle",
+    ),
+    **dict.fromkeys(
+        "book mvbook collection mvcollection proceedings mvproceedings manual booklet".split(),
+        "Book",
+    ),
+    **dict.fromkeys("incollection inbook chapter inproceedings-chapter".split(), "Chapter"),
+    **dict.fromkeys("phdthesis mastersthesis thesis".split(), "Thesis"),
+    **dict.fromkeys("techreport report".split(), "Report"),
+    **dict.fromkeys("online webpage post post-weblog www electronic".split(), "WebPage"),
+    "periodical": "Periodical",
+    "dataset": "Dataset",
+    "software": "SoftwareSourceCode",
+    "patent": "CreativeWork",
+}
+#: every class a work node may have (the shapes target each)
+WORK_CLASS_NAMES = ("ScholarlyArticle", *sorted(set(WORK_CLASSES.values()) - {"ScholarlyArticle"}))
+#: the class of the container a work is part of: a journal, a book (of proceedings)
+VENUE_CLASSES: dict[str, str] = {
+    **dict.fromkeys(
+        "article article-journal article-magazine article-newspaper periodical".split(),
+        "Periodical",
+    ),
+    **dict.fromkeys(
+        """inproceedings conference paper-conference incollection inbook chapter
+        proceedings""".split(),
+        "Book",
+    ),
+}
+
+
+def venue_class(kind: str) -> str:
+    """The schema.org class of the venue a work of the source's ``kind`` is part of."""
+    return VENUE_CLASSES.get(kind.lower(), "CreativeWork")
+
+
+def work_class(kind: str) -> str:
+    """The schema.org class (local name) of a work of the source's ``kind``."""
+    return WORK_CLASSES.get(kind.lower(), "ScholarlyArticle" if not kind else "CreativeWork")

@@ -5,7 +5,8 @@ every choice is made on sorted data, and ties are broken by content, never by po
 
 The steps, each in its own module:
 
-1. :mod:`.papers` — listings with the same folded title, DOI or arXiv id are one paper.
+1. :mod:`.papers` — listings with the same DOI, arXiv id or folded title are one paper (never
+   two different DOIs).
 2. :mod:`.forms` — mentions whose names agree exactly are one *form*.
 3. :mod:`.homonyms` — the mentions of each name, grouped into the people its prior and
    contexts show (:mod:`.evidence` scores, with the world's name frequencies).
@@ -24,18 +25,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from ..ids import normalize_arxiv, normalize_doi
 from ..records import CleanProfile, Resolution
 from .assemble import assemble
 from .cluster import resolve_people
 from .forms import collect_forms
-from .papers import (
-    group_by_identity,
-    is_version_title,
-    merge_versions,
-    normalize_arxiv,
-    normalize_doi,
-    title_key,
-)
+from .papers import group_by_identity, is_version_title, merge_versions, title_key
 from .state import Listing
 
 __all__ = [

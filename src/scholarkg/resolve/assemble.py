@@ -11,6 +11,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from ..ids import normalize_arxiv, normalize_doi
 from ..names import name_key, specificity
 from ..records import (
     CleanListing,
@@ -24,9 +25,10 @@ from ..records import (
     Resolution,
     SourceRef,
     Work,
+    WorkMeta,
 )
 from ..vocab import PersonFacts, WorkFacts, person_local_names, work_local_names
-from .papers import normalize_arxiv, normalize_doi, title_key
+from .papers import title_key
 from .state import Form, Listing, UnionFind
 
 
@@ -121,6 +123,7 @@ def _person(key: str, name: str, mentions: list[Mention], membership: Membership
         printed_forms=tuple(sorted(printed.items(), key=lambda kv: (kv[1], kv[0]))),
         sources=(min(m.source for m in mentions),),
         membership=membership,
+        orcid=min((m.orcid for m in mentions if m.orcid), default=None),
     )
 
 
@@ -173,6 +176,11 @@ class _PaperText:
     abstract: str | None
     doi: str | None
     arxiv: str | None
+    meta: WorkMeta | None = None
+    arxiv_versions: tuple[str, ...] = ()
+    authors_complete: bool = True
+    organizations: tuple[str, ...] = ()
+    printed_titles: tuple[tuple[str, SourceRef], ...] = ()
 
 
 def _works(
@@ -209,6 +217,11 @@ def _works(
                 sources=tuple(sorted(listings[i].listing.source for i in idxs)),
                 doi=t.doi,
                 arxiv=t.arxiv,
+                meta=t.meta,
+                arxiv_versions=t.arxiv_versions,
+                authors_complete=t.authors_complete,
+                organizations=t.organizations,
+                printed_titles=t.printed_titles,
             )
         )
     works.sort(key=lambda w: w.key)
@@ -231,6 +244,55 @@ def _paper_text(recs: list[CleanListing]) -> _PaperText:
         abstract=max(sorted(abstracts), key=len) if abstracts else None,
         doi=min((x for r in recs if (x := normalize_doi(r.doi))), default=None),
         arxiv=min((x for r in recs if (x := normalize_arxiv(r.arxiv))), default=None),
+        meta=fuse_meta([r.meta for r in recs if r.meta is not None]),
+        arxiv_versions=tuple(sorted({r.meta.arxiv_version for r in recs if r.meta} - {""})),
+        # a list cut short ("and others") is complete when another source prints it whole
+        authors_complete=any(r.authors_complete for r in recs),
+        organizations=_longest_list(r.organizations for r in recs),
+        printed_titles=tuple(
+            sorted({(r.printed_title, r.source) for r in recs if r.printed_title}, key=_by_src)
+        ),
+    )
+
+
+def _by_src(item: tuple[str, SourceRef]) -> tuple[SourceRef, str]:
+    return item[1], item[0]
+
+
+def _longest_list(lists: Iterable[tuple[str, ...]]) -> tuple[str, ...]:
+    return max(sorted(lists), key=len, default=())
+
+
+# the source types in order of how much they say: a specific type wins over a generic one
+_GENERIC_KINDS = ("", "misc", "webpage", "online", "article")
+
+
+def _fullest(values: Iterable[str]) -> str:
+    """The fuller value wins (the longest; ties to the smallest): the others are the same
+    fact told with less."""
+    vals = sorted({v for v in values if v})
+    return max(vals, key=len) if vals else ""
+
+
+def fuse_meta(metas: list[WorkMeta]) -> WorkMeta | None:
+    """One record's worth of metadata from every source of a paper: per field the fuller value
+    wins; URLs and topics from all."""
+    if not metas:
+        return None
+    kinds = sorted({m.kind for m in metas})
+    specific = [k for k in kinds if k not in _GENERIC_KINDS]
+    kind = specific[0] if specific else max(kinds, key=_GENERIC_KINDS.index)
+    return WorkMeta(
+        kind=kind,
+        date=_fullest(m.date for m in metas),
+        venue=_fullest(m.venue for m in metas),
+        pages=_fullest(m.pages for m in metas),
+        volume=_fullest(m.volume for m in metas),
+        issue=_fullest(m.issue for m in metas),
+        publisher=_fullest(m.publisher for m in metas),
+        urls=tuple(sorted({u for m in metas for u in m.urls})),
+        arxiv_version=max((m.arxiv_version for m in metas), default=""),
+        topics=tuple(sorted({t for m in metas for t in m.topics})),
     )
 
 

@@ -7,15 +7,16 @@
    best first, agglomeratively, where
 
    * no two names of the two clusters conflict (different given names that are not a nickname
-     or initial of each other, clashing middles or suffixes), no two groups of one full name
-     that step 1 kept apart meet, and no two owners of different members' pages (an institute
-     gives each member one page) meet (cannot-links);
+     or initial of each other, clashing middles or suffixes), no two ORCIDs meet, no two groups
+     of one full name that step 1 kept apart meet, and no two owners of different members'
+     pages (an institute gives each member one page) meet (cannot-links);
    * the average score over every scored pair across the two clusters is above ``rules.JOIN``
      (average linkage: one weak link cannot merge two clusters);
    * the pair is not ambiguous: a group that fits two conflicting clusters almost as well
      (within ``rules.AMBIGUITY_MARGIN``) joins neither.
 
-Every join keeps its score and terms (:class:`~scholarkg.records.Join`).
+Every join keeps its score and terms (:class:`~scholarkg.records.Join`). The clusters that
+hold one ORCID are one person whatever their names (an ORCID identifies a person).
 """
 
 from __future__ import annotations
@@ -103,7 +104,7 @@ def _split_forms(
         nf = index.get((f, person))
         if nf is None:
             nf = index[(f, person)] = len(new_forms)
-            new_forms.append(Form(forms[f].key, forms[f].name, part=person))
+            new_forms.append(Form(forms[f].key, forms[f].name, part=person, orcid=forms[f].orcid))
         return nf
 
     for li_idx, rec in enumerate(listings):
@@ -198,7 +199,22 @@ def _cluster_groups(
             if score is not None:
                 edges[(u, v) if u < v else (v, u)] = score
     names = [f.name for f in forms]
-    return _agglomerate(groups, names, edges, joins)
+    orcids = [f.orcid for f in forms]
+    return _one_person_per_orcid(groups, orcids, _agglomerate(groups, names, orcids, edges, joins))
+
+
+def _one_person_per_orcid(
+    groups: _Groups, orcids: Sequence[str | None], person: dict[int, int]
+) -> dict[int, int]:
+    """An ORCID identifies a person: the clusters holding one ORCID are one person, whatever
+    their names (clustering never puts two ORCIDs in one cluster)."""
+    first: dict[str, int] = {}
+    same: dict[int, int] = {}
+    for g, root in enumerate(groups.roots):
+        orcid = orcids[groups.form[g]]
+        if orcid:
+            same[person[root]] = first.setdefault(orcid, person[root])
+    return {root: same.get(p, p) for root, p in person.items()}
 
 
 def _group_pairs(groups: _Groups, ua: list[int], ub: list[int]) -> list[tuple[int, int]]:
@@ -251,6 +267,7 @@ def _full_first(name: PersonName) -> bool:
 def _agglomerate(
     groups: _Groups,
     names: Sequence[PersonName],
+    orcids: Sequence[str | None],
     edges: Mapping[tuple[int, int], Score],
     joins: list[Link],
 ) -> dict[int, int]:
@@ -262,6 +279,8 @@ def _agglomerate(
 
     def conflict(x: int, y: int) -> bool:
         fx, fy = groups.form[x], groups.form[y]
+        if orcids[fx] and orcids[fy] and orcids[fx] != orcids[fy]:
+            return True  # two ORCIDs are two people
         if fx == fy:
             return x != y and _full_first(names[fx])  # namesakes step 1 kept apart
         return compare(names[fx], names[fy]) == Compat.CONFLICT

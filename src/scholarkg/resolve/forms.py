@@ -23,12 +23,13 @@ def collect_forms(
     by_key: dict[str, int] = {}
 
     def form_for(m: Mention) -> int:
-        k = name_key(m.name)
+        # an ORCID is part of the form: the same name with two ORCIDs is two people
+        k = f"{name_key(m.name)}#{m.orcid}" if m.orcid else name_key(m.name)
         fid = by_key.get(k)
         if fid is None:
             fid = len(forms)
             by_key[k] = fid
-            forms.append(Form(k, m.name))
+            forms.append(Form(k, m.name, orcid=m.orcid))
         forms[fid].mentions.append(m)
         return fid
 

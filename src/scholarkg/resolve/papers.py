@@ -1,6 +1,7 @@
 """Which listings are one paper.
 
-First pass: listings with the same folded title, DOI or arXiv id are one paper.
+First pass: listings with the same DOI or arXiv id are one paper, then those with the same
+folded title; two different DOIs (or arXiv ids) are never one paper.
 
 Second pass (after people are resolved): listings whose titles differ by arXiv-version edits
 only (a few words inserted, no word changed, no number or negation involved) are one paper when
@@ -10,10 +11,10 @@ they share most authors.
 from __future__ import annotations
 
 import difflib
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 
+from ..ids import normalize_arxiv, normalize_doi
 from ..rules import (
     SUBTITLE_MIN_MAIN_WORDS,
     VERSION_MAX_EDITED_SHARE,
@@ -29,43 +30,68 @@ def title_key(title: str) -> str:
     return fold_tight(title)
 
 
-def normalize_doi(doi: str | None) -> str | None:
-    if not doi:
-        return None
-    d = doi.strip().lower()
-    d = re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:)", "", d)
-    return d or None
-
-
-def normalize_arxiv(arxiv: str | None) -> str | None:
-    if not arxiv:
-        return None
-    a = arxiv.strip().lower()
-    a = re.sub(r"^(?:arxiv:|https?://arxiv\.org/abs/)", "", a)
-    a = re.sub(r"v\d+$", "", a)
-    return a or None
-
-
 def identity_keys(rec: Listing) -> list[str]:
-    """The keys that make two listings one paper: folded title, DOI, arXiv id."""
-    keys = [f"t:{rec.title_key}"] if rec.title_key else []
+    """The keys that make two listings one paper: DOI, arXiv id, folded title (in that order)."""
+    keys = []
     if d := normalize_doi(rec.listing.doi):
         keys.append(f"d:{d}")
     if a := normalize_arxiv(rec.listing.arxiv):
         keys.append(f"a:{a}")
+    if rec.title_key:
+        keys.append(f"t:{rec.title_key}")
     return keys
 
 
-def group_by_identity(listings: list[Listing]) -> UnionFind:
-    """First pass: listings sharing any identity key are one paper."""
-    works_uf = UnionFind(len(listings))
-    first_by_key: dict[str, int] = {}
+class PaperSets(UnionFind):
+    """Listings joined into papers, never joining two different DOIs or two different arXiv
+    ids: each set keeps the identifiers it holds, and a join that would put two of a kind in
+    one set is refused (a cannot-link constraint)."""
+
+    def __init__(self, n: int) -> None:
+        super().__init__(n)
+        self.ids: dict[int, dict[str, str]] = {}
+
+    def note(self, i: int, kind: str, value: str) -> None:
+        self.ids.setdefault(self.find(i), {})[kind] = value
+
+    def can_join(self, a: int, b: int) -> bool:
+        ia, ib = self.ids.get(self.find(a), {}), self.ids.get(self.find(b), {})
+        return all(ib.get(k, v) == v for k, v in ia.items())
+
+    def union(self, a: int, b: int) -> int:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return ra
+        if not self.can_join(ra, rb):
+            return ra
+        merged = {**self.ids.pop(ra, {}), **self.ids.pop(rb, {})}
+        root = super().union(ra, rb)
+        if merged:
+            self.ids[root] = merged
+        return root
+
+
+def group_by_identity(listings: list[Listing]) -> PaperSets:
+    """First pass: listings sharing a DOI or arXiv id are one paper, then listings sharing a
+    folded title, unless that would join two different DOIs (or arXiv ids)."""
+    works_uf = PaperSets(len(listings))
     for i, rec in enumerate(listings):
-        for k in identity_keys(rec):
-            if k in first_by_key:
-                works_uf.union(first_by_key[k], i)
-            else:
-                first_by_key[k] = i
+        if d := normalize_doi(rec.listing.doi):
+            works_uf.note(i, "doi", d)
+        if a := normalize_arxiv(rec.listing.arxiv):
+            works_uf.note(i, "arxiv", a)
+    keyed = [(i, identity_keys(rec)) for i, rec in enumerate(listings)]
+    # identifiers first: a title is joined only after every identifier has had its say
+    for kinds in (("d:", "a:"), ("t:",)):
+        first_by_key: dict[str, int] = {}
+        for i, keys in keyed:
+            for k in keys:
+                if not k.startswith(kinds):
+                    continue
+                if k in first_by_key:
+                    works_uf.union(first_by_key[k], i)
+                else:
+                    first_by_key[k] = i
     return works_uf
 
 

@@ -54,6 +54,7 @@ class Form:
     listings: set[int] = field(default_factory=set)
     owner_of: list[int] = field(default_factory=list)  # profile indexes
     part: int = 0  # >0: one of several people printed with this very name (a homonym)
+    orcid: str | None = None  # every mention of the form carries it (ORCID is part of the key)
 
 
 def owner_slot(rec: Listing, slot: int) -> bool:

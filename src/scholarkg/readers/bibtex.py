@@ -1,0 +1,313 @@
+"""Read BibTeX and biblatex files into :class:`~scholarkg.records.Bibliography` records.
+
+bibtexparser 2 splits the file into entries (with their lines); this module expands ``@string``
+macros and ``#`` concatenation, resolves ``crossref`` (and biblatex's inheritance of a parent's
+title as the child's book title), splits author lists at ``and`` outside braces, and finds the
+identifiers a BibTeX entry may hold (``doi``, ``eprint`` with ``archivePrefix``/``eprinttype``,
+arXiv URLs, ``arXiv:`` journal strings, dblp's ``CoRR abs/…``).
+
+Text is kept as printed, LaTeX and all: the clean stage decodes it (pylatexenc), and the
+printed form stays as provenance. An entry bibtexparser cannot parse, or one without a title,
+is a :class:`~scholarkg.records.Problem` (a warning naming file and line); the rest is read.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError
+from ..ids import arxiv_in_text, arxiv_in_url, doi_in_text, normalize_doi, split_arxiv
+from ..records import Bibliography, Problem, RawAuthor, RawListing, SourceRef, WorkMeta
+from .common import iso_date, read_text
+
+# BibTeX's predefined month macros
+_MONTHS = {
+    m: str(i)
+    for i, m in enumerate(
+        "jan feb mar apr may jun jul aug sep oct nov dec".split(),
+        start=1,
+    )
+}
+# entries that group or hold data for others, never a work of their own
+_NOT_WORKS = {
+    "set": "an entry set (it groups the entries it names)",
+    "xdata": "an @xdata container",
+}
+_AND = re.compile(r"\s+and\s+", re.IGNORECASE)
+
+
+@contextmanager
+def _quiet() -> Iterator[None]:
+    """bibtexparser logs parse failures itself; the library never prints: we report them."""
+    log = logging.getLogger("bibtexparser")  # its modules log to children of this logger
+    was = log.level
+    log.setLevel(logging.CRITICAL + 1)
+    try:
+        yield
+    finally:
+        log.setLevel(was)
+
+
+def read_bibtex(path: str | Path) -> Bibliography:
+    """Read a ``.bib`` file: every entry that can be read, and a problem for each that cannot."""
+    from bibtexparser.entrypoint import parse_string
+
+    p = Path(path)
+    text = read_text(p)
+    with _quiet():
+        lib = parse_string(text, parse_stack=[])
+    problems = _failed_blocks(lib.failed_blocks, str(p))
+    skipped = len(problems)
+    macros: dict[str, str] = dict(_MONTHS)
+    for s in lib.strings:
+        macros[s.key.lower()] = _expand(str(s.value), macros)
+    entries = {e.key: e for e in lib.entries}
+    lower_keys = {k.lower(): k for k in entries}
+    listings: list[RawListing] = []
+    for e in lib.entries:
+        src = SourceRef(str(p), (e.start_line or 0) + 1, e.key)
+        kind = e.entry_type.lower()
+        if kind in _NOT_WORKS:
+            problems.append(Problem(src, f"not a work: {_NOT_WORKS[kind]}", warning=False))
+            continue
+        fields = {
+            f.key.lower(): (_expand(str(f.value), macros), f.start_line + 1) for f in e.fields
+        }
+        parent_key = fields.get("crossref", ("", 0))[0].strip()
+        if parent_key:
+            parent = entries.get(lower_keys.get(parent_key.lower(), parent_key))
+            if parent is None:
+                problems.append(
+                    Problem(src, f"crossref {parent_key!r} names no entry in this file; read alone")
+                )
+            else:
+                _inherit(fields, parent, macros)
+        listing = _listing(fields, kind, src, problems)
+        if listing is None:
+            skipped += 1
+        else:
+            listings.append(listing)
+    if not listings and (skipped or not lib.entries):
+        raise InputError(
+            str(p),
+            problems[0].source.line if problems else None,
+            "no BibTeX entry could be read"
+            + (f": {problems[0].message}" if problems else " (the file holds none)"),
+            "is this a BibTeX file? each entry looks like @article{key, title = {…}, …}",
+        )
+    problems.sort(key=lambda pr: pr.source)
+    return Bibliography(str(p), "bibtex", tuple(listings), (), tuple(problems), skipped)
+
+
+def _failed_blocks(blocks: list[Any], path: str) -> list[Problem]:
+    """What bibtexparser could not read: an entry that does not parse, a duplicate key."""
+    problems: list[Problem] = []
+    for block in blocks:
+        line = (block.start_line or 0) + 1
+        if type(block).__name__ == "DuplicateBlockKeyBlock":
+            msg = f"duplicate entry key {getattr(block, 'key', '?')!r}; the first entry is kept"
+        else:
+            err = getattr(block, "error", None)
+            reason = getattr(err, "abort_reason", None) or str(err or "")
+            detail = " ".join(reason.split())[:160] or "a syntax error"
+            msg = f"this entry could not be parsed ({detail}); it is skipped"
+        problems.append(Problem(SourceRef(path, line), msg))
+    return problems
+
+
+def _expand(value: str, macros: dict[str, str]) -> str:
+    """A raw field value with its outer braces or quotes removed, macros expanded and ``#``
+    pieces joined: ``dtv # { Verlag}`` → ``Deutscher Taschenbuch-Verlag Verlag``."""
+    pieces: list[str] = []
+    for piece in _split_concat(value):
+        piece = piece.strip()
+        if len(piece) >= 2 and (piece[0], piece[-1]) in (("{", "}"), ('"', '"')):
+            pieces.append(piece[1:-1])
+        elif piece.lower() in macros:
+            pieces.append(macros[piece.lower()])
+        else:
+            pieces.append(piece)  # a number, or an undefined macro kept as printed
+    return "".join(pieces)
+
+
+def _split_concat(value: str) -> list[str]:
+    """Split at ``#`` outside braces and quotes."""
+    out: list[str] = []
+    depth = 0
+    quoted = False
+    start = 0
+    for i, c in enumerate(value):
+        if c == "{":
+            depth += 1
+        elif c == "}":
+            depth -= 1
+        elif c == '"' and depth == 0:
+            quoted = not quoted
+        elif c == "#" and depth == 0 and not quoted:
+            out.append(value[start:i])
+            start = i + 1
+    out.append(value[start:])
+    return out
+
+
+def _inherit(fields: dict[str, tuple[str, int]], parent: object, macros: dict[str, str]) -> None:
+    """Fields the child lacks, from its crossref parent; the parent's title as the child's book
+    title (biblatex: an @incollection in a @collection, an @inproceedings in @proceedings)."""
+    pfields = {
+        f.key.lower(): (_expand(str(f.value), macros), (f.start_line or 0) + 1)
+        for f in getattr(parent, "fields", [])
+    }
+    for k, v in pfields.items():
+        if k in ("title", "subtitle", "crossref", "ids", "entryset"):
+            continue
+        fields.setdefault(k, v)
+    if "title" in pfields:
+        fields.setdefault("booktitle", pfields["title"])
+
+
+def split_authors(value: str) -> list[str]:
+    """An author field split at ``and`` outside braces: ``A and {B and C}`` → two names."""
+    out: list[str] = []
+    depth = 0
+    start = 0
+    i = 0
+    while i < len(value):
+        c = value[i]
+        if c == "{":
+            depth += 1
+        elif c == "}":
+            depth -= 1
+        elif depth == 0 and c.isspace():
+            m = _AND.match(value, i)
+            if m:
+                out.append(value[start:i])
+                start = i = m.end()
+                continue
+        i += 1
+    out.append(value[start:])
+    return [" ".join(x.split()) for x in out if x.strip()]
+
+
+def _is_organization(name: str) -> bool:
+    """A name wholly in braces is printed as is: ``{Robert Bosch GmbH}``, a corporate author."""
+    if not (name.startswith("{") and name.endswith("}")):
+        return False
+    depth = 0
+    for i, c in enumerate(name):
+        depth += c == "{"
+        depth -= c == "}"
+        if depth == 0 and i < len(name) - 1:
+            return False  # {\v{S}}ediv{\`y}: braces around a letter, not the whole name
+    return not name[1:].startswith("\\")
+
+
+def _authors(value: str, line: int, src: SourceRef) -> tuple[list[RawAuthor], bool]:
+    """The authors of a field, each with its line; and whether the list is complete."""
+    names = split_authors(value)
+    complete = True
+    if names and names[-1].lower() in ("others", "{others}", "et al.", "et al"):
+        names = names[:-1]
+        complete = False
+    out: list[RawAuthor] = []
+    pos = 0
+    flat = value
+    for i, name in enumerate(names, start=1):
+        first_word = name.split()[0]
+        at = flat.find(first_word, pos)
+        n_line = line + (flat.count("\n", 0, at) if at >= 0 else 0)
+        if at >= 0:
+            pos = at + len(first_word)
+        org = _is_organization(name)
+        text = name[1:-1].strip() if org else name
+        out.append(
+            RawAuthor(
+                text,
+                SourceRef(src.path, n_line, f"{src.part}/author/{i}"),
+                organization=org,
+            )
+        )
+    return out, complete
+
+
+def _listing(
+    fields: dict[str, tuple[str, int]], kind: str, src: SourceRef, problems: list[Problem]
+) -> RawListing | None:
+    def get(*names: str) -> str:
+        for n in names:
+            if n in fields and fields[n][0].strip():
+                return " ".join(fields[n][0].split())
+        return ""
+
+    title = get("title")
+    if not title:
+        problems.append(Problem(src, "no title; the entry is skipped"))
+        return None
+    if sub := get("subtitle"):
+        title = f"{title}: {sub}"
+    authors: list[RawAuthor] = []
+    complete = True
+    if "author" in fields:
+        value, line = fields["author"]
+        authors, complete = _authors(value, line, src)
+    urls = [u for u in (get("url"),) if u]
+    doi = normalize_doi(get("doi")) or next((d for u in urls if (d := doi_in_text(u))), None)
+    if get("doi") and not doi:
+        problems.append(Problem(src, f"doi {get('doi')!r} is not a DOI; it is ignored"))
+    arxiv = _arxiv(fields, get, urls)
+    venue = get("journal", "journaltitle", "booktitle", "series")
+    if arxiv and venue.lower().startswith("arxiv"):
+        venue = ""  # "arXiv preprint arXiv:…" names the identifier, not a venue
+    if venue.lower() == "corr" and arxiv:
+        venue = ""
+    date = iso_date(get("date") or get("year"), get("month"))
+    if (get("date") or get("year")) and not date:
+        problems.append(
+            Problem(src, f"date {get('date') or get('year')!r} is not a year or ISO date")
+        )
+    meta = WorkMeta(
+        kind=kind,
+        date=date,
+        venue=venue,
+        pages=get("pages"),
+        volume="" if get("volume").lower().startswith("abs/") else get("volume"),
+        issue=get("number", "issue"),
+        publisher=get("publisher", "school", "institution", "organization"),
+        urls=tuple(urls),
+        arxiv_version=arxiv[1] if arxiv else "",
+        topics=tuple(k.strip() for k in get("keywords").split(",") if k.strip()),
+    )
+    return RawListing(
+        title=title,
+        authors=tuple(authors),
+        abstract=get("abstract") or None,
+        source=src,
+        doi=doi,
+        arxiv=arxiv[0] if arxiv else None,
+        meta=meta,
+        authors_complete=complete,
+        latex=True,
+    )
+
+
+def _arxiv(
+    fields: dict[str, tuple[str, int]], g: Callable[..., str], urls: list[str]
+) -> tuple[str, str] | None:
+    prefix = g("archiveprefix", "eprinttype").lower()
+    if g("eprint") and (prefix == "arxiv" or not prefix):
+        found = split_arxiv(g("eprint"))
+        if found:
+            return found
+    for u in urls:
+        if found := arxiv_in_url(u):
+            return found
+    for name in ("journal", "journaltitle", "note", "howpublished", "booktitle"):
+        if found := arxiv_in_text(g(name)):
+            return found
+    if g("journal").lower() == "corr" and g("volume").lower().startswith("abs/"):
+        return split_arxiv(g("volume")[4:])
+    return None

@@ -1,0 +1,61 @@
+"""What every reader of structured sources shares: reading a file as text, and dates."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..read import read_text_lines
+
+_MONTH_NAMES = {
+    name: i
+    for i, names in enumerate(
+        [
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+
+
+def read_text(path: Path) -> str:
+    """A file's text, NFC-normalised; unreadable, binary or non-UTF-8 files are an InputError."""
+    return "\n".join(read_text_lines(path))
+
+
+def iso_date(
+    date: str | int | None, month: str | int | None = None, day: str | int | None = None
+) -> str:
+    """An ISO 8601 date (``2017``, ``2017-06``, ``2017-06-01``) from what sources print: a
+    year, a year and a month name or number, or an ISO date; ``""`` when it is none of them."""
+    text = str(date).strip() if date is not None else ""
+    m = re.fullmatch(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:/.*)?", text)
+    if not m:
+        return ""
+    year, mo, d = m.group(1), m.group(2), m.group(3)
+    if mo is None and month not in (None, ""):
+        mtext = str(month).strip().lower().rstrip(".")
+        mo = (
+            str(_MONTH_NAMES[mtext])
+            if mtext in _MONTH_NAMES
+            else (mtext if mtext.isdigit() else None)
+        )
+        if d is None and day not in (None, "") and str(day).strip().isdigit():
+            d = str(day).strip()
+    if mo is None or not (1 <= int(mo) <= 12):
+        return year
+    if d is None or not (1 <= int(d) <= 31):
+        return f"{year}-{int(mo):02d}"
+    return f"{year}-{int(mo):02d}-{int(d):02d}"
