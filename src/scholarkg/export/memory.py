@@ -1,7 +1,9 @@
-"""Export the graph as Turtle, N-Triples, N-Quads or compacted JSON-LD, deterministically.
+"""The in-memory writers: every triple held and sorted in Python.
 
-Oxigraph's own ``dump`` order depends on insertion order, so every format is written here from
-sorted triples: the same graph gives the same bytes, whatever order the inputs came in.
+They are the reference the streaming writers (:mod:`.stream`) are proven against, and the path
+for a store whose blank nodes do not carry the labels :func:`~scholarkg.vocab.list_node` mints
+(a build made by an older version, or a graph with other blank nodes): those are relabelled by
+content here, which needs the whole graph in memory.
 
 JSON-LD is compacted against an inline schema.org context (``@vocab`` http://schema.org/), with
 author order as ``@list``. Nothing is fetched from the network: the context is written out whole,
@@ -18,16 +20,14 @@ from typing import IO, Any
 
 import pyoxigraph as ox
 
-from .errors import UsageError
-from .vocab import FOAF, PREFIXES, RDF, SCHEMA, SKG, SKOS, XSD, blank_label, list_node
+from ..vocab import FOAF, PREFIXES, RDF, SCHEMA, SKG, SKOS, XSD, blank_label, list_node
 
-FORMATS = ("turtle", "jsonld", "ntriples", "nquads")
 _RDF_TYPE = RDF + "type"
 _FIRST, _REST, _NIL = RDF + "first", RDF + "rest", RDF + "nil"
-_LOCAL = re.compile(r"^[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?$")
+LOCAL_NAME = re.compile(r"^[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?$")
 
 # properties whose values are always nodes: written as plain IRIs in JSON-LD
-_NODE_VALUED = {
+NODE_VALUED = {
     SCHEMA + "author": "author",
     SCHEMA + "about": "about",
     SCHEMA + "worksFor": "worksFor",
@@ -52,7 +52,7 @@ def jsonld_context() -> dict[str, Any]:
         "xsd": XSD,
         "authorList": {"@id": "skg:authorList", "@container": "@list", "@type": "@id"},
     }
-    for term in _NODE_VALUED.values():
+    for term in NODE_VALUED.values():
         if ":" in term:
             ctx[term] = {"@type": "@id"}
         else:
@@ -60,12 +60,15 @@ def jsonld_context() -> dict[str, Any]:
     return ctx
 
 
-def export(
+_CONTEXT_PREFIXES = [
+    (k, v) for k, v in jsonld_context().items() if isinstance(v, str) and not k.startswith("@")
+]
+
+
+def export_in_memory(
     store: ox.Store, fmt: str, sink: IO[bytes], prefixes: dict[str, str] | None = None
 ) -> int:
     """Write the store's graph to ``sink`` in ``fmt``; return the number of triples written."""
-    if fmt not in FORMATS:
-        raise UsageError(f"unknown export format {fmt!r}", f"use one of: {', '.join(FORMATS)}")
     quads = canonical_blank_nodes(list(store.quads_for_pattern(None, None, None, None)))
     if fmt == "ntriples":
         lines = sorted({f"{q.subject} {q.predicate} {q.object} .\n" for q in quads})
@@ -207,7 +210,7 @@ def turtle(triples: list[Triple], prefixes: dict[str, str]) -> str:
             if t.value == _RDF_TYPE:
                 return "a"
             for prefix, ns in ordered:
-                if t.value.startswith(ns) and _LOCAL.match(t.value[len(ns) :]):
+                if t.value.startswith(ns) and LOCAL_NAME.match(t.value[len(ns) :]):
                     return f"{prefix}:{t.value[len(ns) :]}"
             return str(t)
         if isinstance(t, ox.BlankNode) and t.value in heads:
@@ -232,19 +235,40 @@ def turtle(triples: list[Triple], prefixes: dict[str, str]) -> str:
     return "".join(out)
 
 
+def compact_iri(iri: str, vocab: bool) -> str:
+    """An IRI as the JSON-LD context writes it: a schema.org term, ``prefix:local``, or whole."""
+    if vocab and iri.startswith(SCHEMA) and ":" not in iri[len(SCHEMA) :]:
+        return iri[len(SCHEMA) :]
+    for k, ns in _CONTEXT_PREFIXES:
+        if k != "schema" and iri.startswith(ns) and LOCAL_NAME.match(iri[len(ns) :]):
+            return f"{k}:{iri[len(ns) :]}"
+    return iri
+
+
+def node_object(node: str, types: list[str], props: dict[str, list[Any]]) -> dict[str, Any]:
+    """One node of the ``@graph``: ``@id``, sorted ``@type``, properties and values sorted."""
+    obj: dict[str, Any] = {"@id": node}
+    ts = sorted(set(types))
+    if ts:
+        obj["@type"] = ts[0] if len(ts) == 1 else ts
+    for prop in sorted(props):
+        vals = props[prop]
+        if prop == "authorList":
+            if len(vals) == 1:
+                obj[prop] = vals[0]
+            else:  # several lists: written without the term's @list container
+                lists = sorted(vals)
+                obj["skg:authorList"] = [{"@list": [{"@id": i} for i in v]} for v in lists]
+            continue
+        uniq = sorted({json.dumps(v, sort_keys=True, ensure_ascii=False): v for v in vals}.items())
+        items = [v for _, v in uniq]
+        obj[prop] = items[0] if len(items) == 1 else items
+    return obj
+
+
 def jsonld(triples: list[Triple]) -> dict[str, Any]:
     """Compacted JSON-LD: inline context, one object per node, sorted."""
     heads, in_list = _lists(triples)
-    ctx = jsonld_context()
-    prefixes = [(k, v) for k, v in ctx.items() if isinstance(v, str) and not k.startswith("@")]
-
-    def compact_iri(iri: str, vocab: bool) -> str:
-        if vocab and iri.startswith(SCHEMA) and ":" not in iri[len(SCHEMA) :]:
-            return iri[len(SCHEMA) :]
-        for k, ns in prefixes:
-            if k != "schema" and iri.startswith(ns) and _LOCAL.match(iri[len(ns) :]):
-                return f"{k}:{iri[len(ns) :]}"
-        return iri
 
     def node_id(t: Any) -> str:
         return t.value if isinstance(t, ox.NamedNode) else f"_:{t.value}"
@@ -272,29 +296,11 @@ def jsonld(triples: list[Triple]) -> dict[str, Any]:
         if p.value == SKG + "authorList" and isinstance(o, ox.BlankNode) and o.value in heads:
             nodes[s]["authorList"].append([node_id(i) for i in heads[o.value]])
             continue
-        if p.value in _NODE_VALUED and not isinstance(o, ox.Literal):
-            nodes[s][_NODE_VALUED[p.value]].append(value(o, True))
+        if p.value in NODE_VALUED and not isinstance(o, ox.Literal):
+            nodes[s][NODE_VALUED[p.value]].append(value(o, True))
             continue
         nodes[s][compact_iri(p.value, True)].append(value(o, False))
-    graph: list[dict[str, Any]] = []
-    for s in sorted(nodes, key=_sort_key):
-        obj: dict[str, Any] = {"@id": node_id(s)}
-        ts = sorted(set(types.get(s, [])))
-        if ts:
-            obj["@type"] = ts[0] if len(ts) == 1 else ts
-        for prop in sorted(nodes[s]):
-            vals = nodes[s][prop]
-            if prop == "authorList":
-                if len(vals) == 1:
-                    obj[prop] = vals[0]
-                else:  # several lists: written without the term's @list container
-                    lists = sorted(vals)
-                    obj["skg:authorList"] = [{"@list": [{"@id": i} for i in v]} for v in lists]
-                continue
-            uniq = sorted(
-                {json.dumps(v, sort_keys=True, ensure_ascii=False): v for v in vals}.items()
-            )
-            items = [v for _, v in uniq]
-            obj[prop] = items[0] if len(items) == 1 else items
-        graph.append(obj)
-    return {"@context": ctx, "@graph": graph}
+    graph = [
+        node_object(node_id(s), types.get(s, []), nodes[s]) for s in sorted(nodes, key=_sort_key)
+    ]
+    return {"@context": jsonld_context(), "@graph": graph}
