@@ -65,3 +65,9 @@ class ConfigError(InputError):
         self.key = key
         self.detail = message  # the message without the file and line
         super().__init__(path, line, message, hint)
+
+
+class RemoteError(ScholarKGError):
+    """A remote SPARQL store refused or failed a request (after the retries), or is unreachable."""
+
+    exit_code = 2

@@ -1,0 +1,333 @@
+"""Push a build into a remote SPARQL store, into one named graph, replacing it only when whole.
+
+Protocols (W3C only): the SPARQL 1.1 Graph Store HTTP Protocol loads the chunks when the store
+offers it (``graph_store`` URL); SPARQL 1.1 Update (``INSERT {…} WHERE {}``) otherwise. Either way:
+
+1. ``DROP SILENT`` the staging graph (left over by a push that died), then load every chunk into
+   it. A chunk is at most ``chunk_bytes`` of N-Triples, cut between subjects, with each list kept
+   whole beside the node that holds it (blank nodes do not cross a request).
+2. Count the staging graph. Only when it holds every triple, swap it in with one update:
+   ``MOVE`` (or ``DROP`` + ``ADD`` + ``DROP`` where ``MOVE`` is refused).
+3. Check the target graph: its triple count, and one sample query answered by the store as by
+   the local build. On any failure before the swap the staging graph is dropped and the target
+   graph is left as it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import time
+import urllib.parse
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+
+from ..errors import RemoteError, StoreError
+from ..export.groups import list_items
+from ..export.sort import sorted_ntriples
+from ..store import select
+from ..vocab import RDF, list_node
+from .http import Client, Credentials
+
+DEFAULT_CHUNK_BYTES = 4 * 2**20
+NT = "application/n-triples"
+RESULTS_JSON = "application/sparql-results+json"
+
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """Where a push goes: the SPARQL endpoints of one store."""
+
+    endpoint: str  # SPARQL 1.1 Protocol query URL
+    update: str  # SPARQL 1.1 Update URL (often the same)
+    graph_store: str | None = None  # Graph Store HTTP Protocol URL, if the store has one
+
+
+@dataclass(frozen=True, slots=True)
+class PushPlan:
+    graph: str
+    staging: str
+    triples: int
+    chunks: int
+    bytes: int
+    protocol: str  # "graph store protocol" or "SPARQL update"
+
+
+@dataclass(frozen=True, slots=True)
+class PushResult:
+    plan: PushPlan
+    remote_triples: int
+    sample_subject: str
+    sample_rows: int
+    swap: str  # "MOVE" or "DROP+ADD"
+    seconds: float
+    requests: int
+
+    @property
+    def triples_per_second(self) -> float:
+        return self.plan.triples / self.seconds if self.seconds else 0.0
+
+
+def staging_graph(graph: str) -> str:
+    return f"urn:scholarkg:staging:{graph}"
+
+
+def chunks(store: ox.Store, chunk_bytes: int = DEFAULT_CHUNK_BYTES) -> Iterator[bytes]:
+    """The build as N-Triples in chunks of about ``chunk_bytes`` (a subject is never cut)."""
+    with sorted_ntriples(store) as lines:
+        if lines is None:
+            raise StoreError(
+                "this build's blank nodes are not the list cells the build labels",
+                "rebuild it with `scholarkg build` (a build folder is a cache) and push again",
+            )
+        buf: list[bytes] = []
+        size = 0
+        subject = b""
+        for line in lines:
+            if line[0] == 0x5F:  # list cells: already sent beside their holders
+                continue
+            s = line[: line.index(b" ")]
+            if s != subject:
+                if size >= chunk_bytes:
+                    yield b"\n".join(buf) + b"\n"
+                    buf, size = [], 0
+                subject = s
+            buf.append(line)
+            size += len(line) + 1
+            if line.endswith(b"x0 .") and b" _:" in line:
+                for cell in _list_lines(store, line):
+                    buf.append(cell)
+                    size += len(cell) + 1
+        if buf:
+            yield b"\n".join(buf) + b"\n"
+
+
+_FIRST, _REST, _NIL = f"<{RDF}first>".encode(), f"<{RDF}rest>".encode(), f"<{RDF}nil>".encode()
+
+
+def _list_lines(store: ox.Store, holder_line: bytes) -> list[bytes]:
+    s_end = holder_line.index(b" ")
+    p_end = holder_line.index(b" ", s_end + 1)
+    o = holder_line[p_end + 1 : -2]
+    if not o.startswith(b"_:"):
+        return []  # "x0 ." at the end of a literal
+    s, p = holder_line[:s_end].decode("utf-8"), holder_line[s_end + 1 : p_end].decode("utf-8")
+    items = list_items(store, o[2:].decode("utf-8")) or []
+    out = []
+    for i, item in enumerate(items):
+        cell = f"_:{list_node(s, p, i)}".encode()
+        nxt = _NIL if i + 1 == len(items) else f"_:{list_node(s, p, i + 1)}".encode()
+        out += [
+            cell + b" " + _FIRST + b" " + item.encode("utf-8") + b" .",
+            cell + b" " + _REST + b" " + nxt + b" .",
+        ]
+    return out
+
+
+def plan(
+    store: ox.Store, target: Target, graph: str, chunk_bytes: int = DEFAULT_CHUNK_BYTES
+) -> PushPlan:
+    """What a push would send (reads the whole build once; contacts nothing)."""
+    n = size = 0
+    for chunk in chunks(store, chunk_bytes):
+        n += 1
+        size += len(chunk)
+    return PushPlan(
+        graph=graph,
+        staging=staging_graph(graph),
+        triples=len(store),
+        chunks=n,
+        bytes=size,
+        protocol="graph store protocol" if target.graph_store else "SPARQL update",
+    )
+
+
+class Remote:
+    """The requests a push makes, on one store."""
+
+    def __init__(self, target: Target, client: Client) -> None:
+        self.target = target
+        self.client = client
+
+    def update(self, text: str, what: str) -> None:
+        self.client.request(
+            "POST",
+            self.target.update,
+            text.encode("utf-8"),
+            {"Content-Type": "application/sparql-update; charset=utf-8"},
+            what,
+        )
+
+    def select(self, text: str, what: str) -> list[dict[str, dict[str, str]]]:
+        resp = self.client.request(
+            "POST",
+            self.target.endpoint,
+            urllib.parse.urlencode({"query": text}).encode("ascii"),
+            {"Content-Type": "application/x-www-form-urlencoded", "Accept": RESULTS_JSON},
+            what,
+        )
+        try:
+            rows: list[dict[str, dict[str, str]]] = json.loads(resp.body)["results"]["bindings"]
+        except (ValueError, KeyError, TypeError) as exc:
+            raise RemoteError(
+                f"{what}: the store's answer is not SPARQL JSON results: {resp.body[:120]!r}",
+                "check that --endpoint is the store's SPARQL query URL",
+            ) from exc
+        return rows
+
+    def count(self, graph: str) -> int:
+        rows = self.select(
+            f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}",
+            f"counting the triples of <{graph}>",
+        )
+        return int(rows[0]["n"]["value"]) if rows else 0
+
+    def load(self, graph: str, chunk: bytes, i: int) -> None:
+        what = f"sending chunk {i + 1}"
+        if self.target.graph_store:
+            url = _with_query(self.target.graph_store, {"graph": graph})
+            self.client.request("POST", url, chunk, {"Content-Type": NT}, what)
+        else:
+            body = chunk.decode("utf-8")
+            # not INSERT DATA: some stores (Virtuoso) refuse blank nodes there
+            self.update(f"INSERT {{ GRAPH <{graph}> {{\n{body}}} }} WHERE {{}}", what)
+
+
+def _with_query(url: str, params: dict[str, str]) -> str:
+    sep = "&" if urllib.parse.urlsplit(url).query else "?"
+    return url + sep + urllib.parse.urlencode(params)
+
+
+def push(
+    store: ox.Store,
+    target: Target,
+    graph: str,
+    *,
+    chunk_bytes: int = DEFAULT_CHUNK_BYTES,
+    progress: Progress | None = None,
+    retries: int = 4,
+    backoff: float = 0.5,
+    timeout: float = 120.0,
+    credentials: Credentials | None = None,
+) -> PushResult:
+    """Replace ``graph`` in the remote store with the build, or leave it as it was."""
+    start = time.monotonic()
+    client = Client(
+        target.update, retries=retries, backoff=backoff, timeout=timeout, credentials=credentials
+    )
+    remote = Remote(target, client)
+    staging = staging_graph(graph)
+    total = len(store)
+    remote.update(f"DROP SILENT GRAPH <{staging}>", "clearing the staging graph")
+    sent = n_chunks = size = 0
+    swapped = False
+    try:
+        for i, chunk in enumerate(chunks(store, chunk_bytes)):
+            remote.load(staging, chunk, i)
+            n_chunks += 1
+            size += len(chunk)
+            sent += chunk.count(b"\n")
+            if progress is not None:
+                progress("pushing", sent, total)
+        arrived = remote.count(staging)
+        if arrived != total:
+            raise RemoteError(
+                f"the staging graph <{staging}> holds {arrived} triples, the build {total}",
+                "the store lost or doubled part of the push; <" + graph + "> was not touched",
+            )
+        swap = _swap(remote, staging, graph)
+        swapped = True
+    finally:
+        if not swapped:
+            # if the store is gone, the next push clears the staging graph first
+            with contextlib.suppress(RemoteError):
+                remote.update(f"DROP SILENT GRAPH <{staging}>", "removing the staging graph")
+    held = remote.count(graph)
+    if held != total:
+        raise RemoteError(
+            f"<{graph}> holds {held} triples after the swap, the build {total}",
+            "the store changed the data on the way in; compare the two with a query",
+        )
+    subject, rows = _sample(store, remote, graph)
+    return PushResult(
+        plan=PushPlan(
+            graph,
+            staging,
+            total,
+            n_chunks,
+            size,
+            "graph store protocol" if target.graph_store else "SPARQL update",
+        ),
+        remote_triples=held,
+        sample_subject=subject,
+        sample_rows=rows,
+        swap=swap,
+        seconds=time.monotonic() - start,
+        requests=client.tries,
+    )
+
+
+def _swap(remote: Remote, staging: str, graph: str) -> str:
+    try:
+        remote.update(f"MOVE SILENT GRAPH <{staging}> TO GRAPH <{graph}>", "swapping in (MOVE)")
+        return "MOVE"
+    except RemoteError as exc:
+        if "HTTP 4" not in exc.message or "credentials" in exc.message:
+            raise
+    remote.update(
+        f"DROP SILENT GRAPH <{graph}> ;\nADD SILENT GRAPH <{staging}> TO GRAPH <{graph}> ;\n"
+        f"DROP SILENT GRAPH <{staging}>",
+        "swapping in (DROP + ADD)",
+    )
+    return "DROP+ADD"
+
+
+_SAMPLE_TYPE = "http://schema.org/ScholarlyArticle"
+
+
+def _sample(store: ox.Store, remote: Remote, graph: str) -> tuple[str, int]:
+    """One node's IRI-and-literal values, asked of both stores: they must be equal."""
+    rows = list(select(store, f"SELECT ?s WHERE {{ ?s a <{_SAMPLE_TYPE}> }} ORDER BY ?s LIMIT 1"))
+    if not rows:
+        rows = list(
+            select(store, "SELECT ?s WHERE { ?s ?p ?o FILTER(isIRI(?s)) } ORDER BY ?s LIMIT 1")
+        )
+    if not rows:
+        return "", 0
+    s = ox.NamedNode(rows[0]["s"])
+    local = sorted(
+        (str(q.predicate), str(q.object))
+        for q in store.quads_for_pattern(s, None, None, ox.DefaultGraph())
+        if not isinstance(q.object, ox.BlankNode)
+    )
+    answer = remote.select(
+        f"SELECT ?p ?o WHERE {{ GRAPH <{graph}> {{ {s} ?p ?o FILTER(!isBlank(?o)) }} }}",
+        f"the sample query on {s}",
+    )
+    got = sorted((f"<{r['p']['value']}>", _term(r["o"])) for r in answer)
+    if got != local:
+        missing = sorted(set(local) - set(got))[:3]
+        raise RemoteError(
+            f"the sample query on {s} differs: the store gives {len(got)} rows, the build "
+            f"{len(local)}; e.g. missing {missing}",
+            "the store changed the data on the way in (check its character encoding)",
+        )
+    return s.value, len(answer)
+
+
+def _term(b: dict[str, str]) -> str:
+    """A SPARQL JSON result term as N-Triples text (as pyoxigraph prints it)."""
+    kind, value = b["type"], b["value"]
+    if kind == "uri":
+        return str(ox.NamedNode(value))
+    if kind == "bnode":
+        return f"_:{value}"
+    lang = b.get("xml:lang")
+    if lang:
+        return str(ox.Literal(value, language=lang))
+    dt = b.get("datatype")
+    return str(ox.Literal(value, datatype=ox.NamedNode(dt) if dt else None))
