@@ -283,6 +283,14 @@ def export(
     base_url: Annotated[
         str | None, typer.Option(help="Where the site is published (for url and @id).")
     ] = None,
+    split_mb: Annotated[
+        float | None,
+        typer.Option(
+            "--split-mb",
+            help="With --format nquads or ntriples and --output F.nq: files F-00001.nq, … "
+            "of at most N MB each, each loadable alone (for bulk loaders).",
+        ),
+    ] = None,
     out: OutOpt = Path("out"),
 ) -> None:
     """Export the built graph; the same input always gives the same bytes.
@@ -297,6 +305,9 @@ def export(
 
     if person is not None or paper is not None:
         _export_block(fmt, output, person, paper, base_url, out)
+        return
+    if split_mb is not None:
+        _export_split(fmt.value, output, split_mb, out)
         return
     store = open_build(out)
     prefixes = Minter(build_config(out).base).prefixes()
@@ -385,6 +396,115 @@ def site(
         some = [f"{s.field} ({s.missing} of {s.total})" for s in rows if s.missing < s.total]
         total = f" (all {rows[0].total})" if every else ""
         typer.echo(f"  {kind}: " + "; ".join(x for x in (", ".join(every) + total, *some) if x))
+
+
+def _export_split(fmt: str, output: Path | None, split_mb: float, out: Path) -> None:
+    from .export import export_split
+    from .store import open_build
+
+    if output is None:
+        typer.echo("error: --split-mb needs --output (the files are named after it)", err=True)
+        raise typer.Exit(2)
+    try:
+        files = export_split(open_build(out), fmt, output, int(split_mb * 2**20))
+    except OSError as exc:
+        typer.echo(f"error: {output}: cannot write: {exc.strerror}", err=True)
+        raise typer.Exit(2) from None
+    total = sum(n for _, n in files)
+    names = f"{files[0][0]} … {files[-1][0]}" if len(files) > 1 else str(files[0][0])
+    typer.echo(f"wrote {total} triples to {len(files)} file(s): {names}", err=True)
+
+
+@command
+def serve(
+    out: OutOpt = Path("out"),
+    bind: Annotated[
+        str,
+        typer.Option(help="HOST:PORT to listen on; anything but loopback is reachable by others."),
+    ] = "127.0.0.1:7878",
+) -> None:
+    """Serve the build as a read-only SPARQL 1.1 endpoint (the Oxigraph server) until Ctrl-C."""
+    import os
+
+    from .publish.serve import server
+
+    srv = server(out, bind)
+    if not srv.loopback:
+        typer.echo(
+            f"note: binding to {srv.host}, not loopback: other machines can query this endpoint",
+            err=True,
+        )
+    typer.echo(
+        f"serving {out / 'store'} read-only: SPARQL at {srv.query_url}, graph store reads at "
+        f"{srv.url}/store; Ctrl-C stops",
+        err=True,
+    )
+    sys.stderr.flush()
+    sys.stdout.flush()
+    # the server takes this process's place: Ctrl-C and SIGTERM reach it, nothing is orphaned
+    os.execv(srv.argv[0], list(srv.argv))
+
+
+@command
+def push(
+    endpoint: Annotated[
+        str, typer.Option(help="The store's SPARQL query URL (answers COUNT and the sample).")
+    ],
+    graph: Annotated[
+        str | None, typer.Option(help="The named graph to replace; default: BASE + 'graph'.")
+    ] = None,
+    update: Annotated[
+        str | None, typer.Option(help="SPARQL Update URL, if not the --endpoint.")
+    ] = None,
+    graph_store: Annotated[
+        str | None,
+        typer.Option(help="Graph Store Protocol URL; without it, chunks go as SPARQL Update."),
+    ] = None,
+    chunk_mb: Annotated[float, typer.Option(help="Largest request, in MB of N-Triples.")] = 4.0,
+    retries: Annotated[int, typer.Option(help="Tries after the first on 5xx/no answer.")] = 4,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Say what would be sent; send nothing.")
+    ] = False,
+    out: OutOpt = Path("out"),
+) -> None:
+    """Replace a named graph in a remote SPARQL store with the build, whole or not at all.
+
+    The build goes into a staging graph, and is swapped in (MOVE) only when all of it arrived.
+    Credentials: $SCHOLARKG_PUSH_USER and $SCHOLARKG_PUSH_PASSWORD, or a netrc entry for the
+    host (never options: they would show in process lists).
+    """
+    from .pipeline import build_config
+    from .publish.push import Target, plan
+    from .publish.push import push as run_push
+    from .store import open_build
+
+    store = open_build(out)
+    iri = graph or build_config(out).base + "graph"
+    target = Target(endpoint, update or endpoint, graph_store)
+    chunk_bytes = int(chunk_mb * 2**20)
+    if dry_run:
+        p = plan(store, target, iri, chunk_bytes)
+        typer.echo(
+            f"would replace <{p.graph}> with {p.triples} triples: {p.chunks} chunk(s), "
+            f"{p.bytes / 2**20:.1f} MB by {p.protocol}, into <{p.staging}> then MOVE"
+        )
+        return
+    bar = _ProgressBar()
+    try:
+        result = run_push(
+            store, target, iri, chunk_bytes=chunk_bytes, progress=bar, retries=retries
+        )
+    finally:
+        bar.stop()
+    p = result.plan
+    typer.echo(
+        f"pushed {p.triples} triples to <{p.graph}> in {p.chunks} chunk(s) by {p.protocol}, "
+        f"swapped in by {result.swap}"
+    )
+    typer.echo(
+        f"the store confirms: {result.remote_triples} triples in the graph; the sample query "
+        f"gives the same {result.sample_rows} rows as the build"
+    )
 
 
 @command

@@ -25,6 +25,7 @@ from .jsonld import write_jsonld
 from .memory import canonical_blank_nodes, export_in_memory, jsonld, jsonld_context, turtle
 from .ntriples import write_lines
 from .sort import RUN_BYTES, sorted_ntriples
+from .split import chunks, export_split
 from .turtle import write_turtle
 
 FORMATS = ("turtle", "jsonld", "ntriples", "nquads")
@@ -32,6 +33,7 @@ FORMATS = ("turtle", "jsonld", "ntriples", "nquads")
 __all__ = [
     "FORMATS",
     "canonical_blank_nodes",
+    "chunks",
     "export",
     "export_split",
     "jsonld",

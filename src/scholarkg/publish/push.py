@@ -19,16 +19,14 @@ import contextlib
 import json
 import time
 import urllib.parse
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from ..errors import RemoteError, StoreError
-from ..export.groups import list_items
-from ..export.sort import sorted_ntriples
+from ..errors import RemoteError
+from ..export.split import chunks
 from ..store import select
-from ..vocab import RDF, list_node
 from .http import Client, Credentials
 
 DEFAULT_CHUNK_BYTES = 4 * 2**20
@@ -74,58 +72,6 @@ class PushResult:
 
 def staging_graph(graph: str) -> str:
     return f"urn:scholarkg:staging:{graph}"
-
-
-def chunks(store: ox.Store, chunk_bytes: int = DEFAULT_CHUNK_BYTES) -> Iterator[bytes]:
-    """The build as N-Triples in chunks of about ``chunk_bytes`` (a subject is never cut)."""
-    with sorted_ntriples(store) as lines:
-        if lines is None:
-            raise StoreError(
-                "this build's blank nodes are not the list cells the build labels",
-                "rebuild it with `scholarkg build` (a build folder is a cache) and push again",
-            )
-        buf: list[bytes] = []
-        size = 0
-        subject = b""
-        for line in lines:
-            if line[0] == 0x5F:  # list cells: already sent beside their holders
-                continue
-            s = line[: line.index(b" ")]
-            if s != subject:
-                if size >= chunk_bytes:
-                    yield b"\n".join(buf) + b"\n"
-                    buf, size = [], 0
-                subject = s
-            buf.append(line)
-            size += len(line) + 1
-            if line.endswith(b"x0 .") and b" _:" in line:
-                for cell in _list_lines(store, line):
-                    buf.append(cell)
-                    size += len(cell) + 1
-        if buf:
-            yield b"\n".join(buf) + b"\n"
-
-
-_FIRST, _REST, _NIL = f"<{RDF}first>".encode(), f"<{RDF}rest>".encode(), f"<{RDF}nil>".encode()
-
-
-def _list_lines(store: ox.Store, holder_line: bytes) -> list[bytes]:
-    s_end = holder_line.index(b" ")
-    p_end = holder_line.index(b" ", s_end + 1)
-    o = holder_line[p_end + 1 : -2]
-    if not o.startswith(b"_:"):
-        return []  # "x0 ." at the end of a literal
-    s, p = holder_line[:s_end].decode("utf-8"), holder_line[s_end + 1 : p_end].decode("utf-8")
-    items = list_items(store, o[2:].decode("utf-8")) or []
-    out = []
-    for i, item in enumerate(items):
-        cell = f"_:{list_node(s, p, i)}".encode()
-        nxt = _NIL if i + 1 == len(items) else f"_:{list_node(s, p, i + 1)}".encode()
-        out += [
-            cell + b" " + _FIRST + b" " + item.encode("utf-8") + b" .",
-            cell + b" " + _REST + b" " + nxt + b" .",
-        ]
-    return out
 
 
 def plan(
