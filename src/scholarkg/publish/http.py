@@ -9,6 +9,7 @@ with exponential back-off; 4xx answers are not (they would fail again the same w
 
 from __future__ import annotations
 
+import hashlib
 import http.client
 import netrc
 import os
@@ -17,6 +18,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass
+from typing import Any
 
 from ..errors import RemoteError
 
@@ -49,6 +51,25 @@ def find_credentials(url: str) -> Credentials | None:
     return Credentials(entry[0], entry[2], f"netrc ({path})")
 
 
+class _DigestAuth(urllib.request.HTTPDigestAuthHandler):
+    """Digest auth that hashes UTF-8 (urllib's own hashes ASCII only: no 'ä' in a password)."""
+
+    def get_algorithm_impls(self, algorithm: str) -> tuple[Any, Any]:
+        if algorithm == "MD5":
+            h = _hasher(hashlib.md5)
+        elif algorithm == "SHA":
+            h = _hasher(hashlib.sha1)
+        elif algorithm == "SHA-256":
+            h = _hasher(hashlib.sha256)
+        else:
+            return super().get_algorithm_impls(algorithm)
+        return h, lambda s, d: h(f"{s}:{d}")
+
+
+def _hasher(fn: Any) -> Any:
+    return lambda x: fn(x.encode("utf-8")).hexdigest()
+
+
 @dataclass(frozen=True, slots=True)
 class Response:
     status: int
@@ -79,7 +100,7 @@ class Client:
             manager.add_password(None, root, self.credentials.user, self.credentials.password)
             handlers += [
                 urllib.request.HTTPBasicAuthHandler(manager),
-                urllib.request.HTTPDigestAuthHandler(manager),
+                _DigestAuth(manager),
             ]
         self.opener = urllib.request.build_opener(*handlers)
         self.tries = 0  # every request sent, retries included
