@@ -19,33 +19,44 @@ from .sort import sorted_ntriples
 
 
 def chunks(store: ox.Store, chunk_bytes: int) -> Iterator[bytes]:
-    """The build as N-Triples in chunks of about ``chunk_bytes`` (a subject is never cut)."""
+    """The build as N-Triples in chunks of at most ``chunk_bytes``, cut between subjects (one
+    subject bigger than that is a chunk of its own)."""
+    chunk: list[bytes] = []
+    size = 0
+    for block in _subjects(store):
+        n = sum(len(line) + 1 for line in block)
+        if chunk and size + n > chunk_bytes:
+            yield b"\n".join(chunk) + b"\n"
+            chunk, size = [], 0
+        chunk += block
+        size += n
+    if chunk:
+        yield b"\n".join(chunk) + b"\n"
+
+
+def _subjects(store: ox.Store) -> Iterator[list[bytes]]:
+    """Each subject's lines, in sorted order, with the cells of the lists it holds."""
     with sorted_ntriples(store) as lines:
         if lines is None:
             raise StoreError(
                 "this build's blank nodes are not the list cells the build labels",
-                "rebuild it with `scholarkg build` (a build folder is a cache) and push again",
+                "rebuild it with `scholarkg build` (a build folder is a cache) and try again",
             )
-        buf: list[bytes] = []
-        size = 0
+        block: list[bytes] = []
         subject = b""
         for line in lines:
-            if line[0] == 0x5F:  # list cells: already sent beside their holders
+            if line[0] == 0x5F:  # list cells: already beside their holders
                 continue
             s = line[: line.index(b" ")]
             if s != subject:
-                if size >= chunk_bytes:
-                    yield b"\n".join(buf) + b"\n"
-                    buf, size = [], 0
-                subject = s
-            buf.append(line)
-            size += len(line) + 1
+                if block:
+                    yield block
+                block, subject = [], s
+            block.append(line)
             if line.endswith(b"x0 .") and b" _:" in line:
-                for cell in _list_lines(store, line):
-                    buf.append(cell)
-                    size += len(cell) + 1
-        if buf:
-            yield b"\n".join(buf) + b"\n"
+                block += _list_lines(store, line)
+        if block:
+            yield block
 
 
 _FIRST, _REST, _NIL = f"<{RDF}first>".encode(), f"<{RDF}rest>".encode(), f"<{RDF}nil>".encode()
