@@ -22,7 +22,16 @@ def test_readme_starts_with_the_two_setup_commands() -> None:
 
 
 def test_every_command_has_help_and_is_in_the_readme() -> None:
-    assert sorted(COMMANDS) == ["build", "check", "coauthors", "export", "query", "site"]
+    assert sorted(COMMANDS) == [
+        "build",
+        "check",
+        "coauthors",
+        "export",
+        "push",
+        "query",
+        "serve",
+        "site",
+    ]
     for name, cmd in COMMANDS.items():
         assert cmd.help and len(cmd.help) > 20, name
         result = CliRunner().invoke(app, [name, "--help"])

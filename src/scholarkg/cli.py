@@ -467,12 +467,10 @@ def push(
     ] = False,
     out: OutOpt = Path("out"),
 ) -> None:
-    """Replace a named graph in a remote SPARQL store with the build, whole or not at all.
-
-    The build goes into a staging graph, and is swapped in (MOVE) only when all of it arrived.
-    Credentials: $SCHOLARKG_PUSH_USER and $SCHOLARKG_PUSH_PASSWORD, or a netrc entry for the
-    host (never options: they would show in process lists).
-    """
+    """Replace a named graph in a remote SPARQL store with the build, whole or not at all; it
+    goes into a staging graph, swapped in (MOVE) only when all of it arrived. Credentials:
+    $SCHOLARKG_PUSH_USER and $SCHOLARKG_PUSH_PASSWORD, or a netrc entry for the host (never
+    options: they would show in process lists)."""
     from .pipeline import build_config
     from .publish.push import Target, plan
     from .publish.push import push as run_push
