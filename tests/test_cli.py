@@ -345,7 +345,16 @@ def test_shell_completion_script_and_choices() -> None:
     assert r.exit_code == 0
     assert "_SCHOLARKG_COMPLETE=complete_bash" in r.stdout
     assert "complete -o default -F _scholarkg_completion scholarkg" in r.stdout
-    assert _complete("scholarkg ") == ["build", "check", "export", "site", "query", "coauthors"]
+    assert _complete("scholarkg ") == [
+        "build",
+        "check",
+        "export",
+        "site",
+        "serve",
+        "push",
+        "query",
+        "coauthors",
+    ]
     assert _complete("scholarkg export --format ") == ["turtle", "jsonld", "ntriples", "nquads"]
     assert _complete("scholarkg check --engine ") == ["fast", "pyshacl"]
 

@@ -499,6 +499,11 @@ def push(
         f"pushed {p.triples} triples to <{p.graph}> in {p.chunks} chunk(s) by {p.protocol}, "
         f"swapped in by {result.swap}"
     )
+    if result.update_fallbacks:
+        typer.echo(
+            f"{result.update_fallbacks} chunk(s) went by SPARQL update: the graph store "
+            "refused them"
+        )
     typer.echo(
         f"the store confirms: {result.remote_triples} triples in the graph; the sample query "
         f"gives the same {result.sample_rows} rows as the build"

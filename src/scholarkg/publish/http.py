@@ -112,8 +112,13 @@ class Client:
         body: bytes | None = None,
         headers: dict[str, str] | None = None,
         what: str = "",
+        retry_5xx: bool = True,
     ) -> Response:
-        """Send; return a 2xx answer, or raise :class:`RemoteError` after the last try."""
+        """Send; return a 2xx answer, or raise :class:`RemoteError` after the last try.
+
+        ``retry_5xx=False``: a 5xx answer is raised at once (the caller has another way to send
+        it); a lost connection is still retried.
+        """
         last = ""
         for attempt in range(self.retries + 1):
             if attempt:
@@ -131,7 +136,7 @@ class Client:
                         f"(HTTP {exc.code}){detail}",
                         _credentials_hint(self.credentials),
                     ) from None
-                if exc.code < 500:
+                if exc.code < 500 or not retry_5xx:
                     raise RemoteError(
                         f"{what or method} {url}: HTTP {exc.code} {exc.reason}{detail}",
                         "check the endpoint URL and that the store accepts this request",

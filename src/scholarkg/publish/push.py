@@ -62,6 +62,7 @@ class PushResult:
     sample_subject: str
     sample_rows: int
     swap: str  # "MOVE" or "DROP+ADD"
+    update_fallbacks: int  # chunks the Graph Store refused and SPARQL Update took
     seconds: float
     requests: int
 
@@ -132,15 +133,23 @@ class Remote:
         )
         return int(rows[0]["n"]["value"]) if rows else 0
 
-    def load(self, graph: str, chunk: bytes, i: int) -> None:
+    def load(self, graph: str, chunk: bytes, i: int) -> bool:
+        """Send one chunk into ``graph``; True when the Graph Store refused it and SPARQL Update
+        took it instead (Virtuoso's Graph Store refuses a literal over about 100k characters
+        as "unsupported type text/plain"; its Update takes it)."""
         what = f"sending chunk {i + 1}"
         if self.target.graph_store:
             url = _with_query(self.target.graph_store, {"graph": graph})
-            self.client.request("POST", url, chunk, {"Content-Type": NT}, what)
-        else:
-            body = chunk.decode("utf-8")
-            # not INSERT DATA: some stores (Virtuoso) refuse blank nodes there
-            self.update(f"INSERT {{ GRAPH <{graph}> {{\n{body}}} }} WHERE {{}}", what)
+            try:
+                self.client.request("POST", url, chunk, {"Content-Type": NT}, what, False)
+                return False
+            except RemoteError as exc:
+                if "HTTP " not in exc.message or "credentials" in exc.message:
+                    raise  # not an answer the store gave to this chunk
+        body = chunk.decode("utf-8")
+        # not INSERT DATA: some stores (Virtuoso) refuse blank nodes there
+        self.update(f"INSERT {{ GRAPH <{graph}> {{\n{body}}} }} WHERE {{}}", what)
+        return bool(self.target.graph_store)
 
 
 def _with_query(url: str, params: dict[str, str]) -> str:
@@ -169,11 +178,11 @@ def push(
     staging = staging_graph(graph)
     total = len(store)
     remote.update(f"DROP SILENT GRAPH <{staging}>", "clearing the staging graph")
-    sent = n_chunks = size = 0
+    sent = n_chunks = size = fallbacks = 0
     swapped = False
     try:
         for i, chunk in enumerate(chunks(store, chunk_bytes)):
-            remote.load(staging, chunk, i)
+            fallbacks += remote.load(staging, chunk, i)
             n_chunks += 1
             size += len(chunk)
             sent += chunk.count(b"\n")
@@ -212,6 +221,7 @@ def push(
         sample_subject=subject,
         sample_rows=rows,
         swap=swap,
+        update_fallbacks=fallbacks,
         seconds=time.monotonic() - start,
         requests=client.tries,
     )
