@@ -97,7 +97,8 @@ class OxigraphServer(Server):
         argv += ["serve", "--location", str(self.folder / "db"), "--bind", f"127.0.0.1:{self.port}"]
         with log.open("ab") as fh:
             self.proc = subprocess.Popen(argv, stdout=fh, stderr=fh)
-        wait_for(f"http://127.0.0.1:{self.port}/query?query=ASK%7B%7D", self.proc, 30, log)
+        # a restart after a kill replays the store's log: slow on a busy machine
+        wait_for(f"http://127.0.0.1:{self.port}/query?query=ASK%7B%7D", self.proc, 180, log)
 
     def target(self, *, graph_store: bool = True, auth: bool = False) -> Target:
         base = f"http://127.0.0.1:{self.port}"
@@ -187,7 +188,7 @@ class VirtuosoServer(Server):
                 stdout=fh,
                 stderr=fh,
             )
-        wait_for(f"http://127.0.0.1:{self.port}/sparql?query=ASK%7B%7D", self.proc, 180, log)
+        wait_for(f"http://127.0.0.1:{self.port}/sparql?query=ASK%7B%7D", self.proc, 300, log)
         if not self.granted:
             self.isql(
                 'GRANT SPARQL_UPDATE TO "SPARQL"; '
