@@ -267,6 +267,16 @@ def check(
     raise typer.Exit(0 if report.conforms else 1)
 
 
+SplitOpt = Annotated[
+    float | None,
+    typer.Option(
+        "--split-mb",
+        help="With --format nquads or ntriples and --output F.nq: files F-00001.nq, … "
+        "of at most N MB each, each loadable alone (for bulk loaders).",
+    ),
+]
+
+
 @command
 def export(
     fmt: Annotated[ExportFormat, typer.Option("--format", help="RDF syntax.")] = (
@@ -283,14 +293,7 @@ def export(
     base_url: Annotated[
         str | None, typer.Option(help="Where the site is published (for url and @id).")
     ] = None,
-    split_mb: Annotated[
-        float | None,
-        typer.Option(
-            "--split-mb",
-            help="With --format nquads or ntriples and --output F.nq: files F-00001.nq, … "
-            "of at most N MB each, each loadable alone (for bulk loaders).",
-        ),
-    ] = None,
+    split_mb: SplitOpt = None,
     out: OutOpt = Path("out"),
 ) -> None:
     """Export the built graph; the same input always gives the same bytes.
@@ -494,6 +497,10 @@ def push(
         )
     finally:
         bar.stop()
+    _say_pushed(result)
+
+
+def _say_pushed(result: Any) -> None:
     p = result.plan
     typer.echo(
         f"pushed {p.triples} triples to <{p.graph}> in {p.chunks} chunk(s) by {p.protocol}, "

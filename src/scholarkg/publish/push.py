@@ -89,8 +89,12 @@ def plan(
         triples=len(store),
         chunks=n,
         bytes=size,
-        protocol="graph store protocol" if target.graph_store else "SPARQL update",
+        protocol=_protocol(target),
     )
+
+
+def _protocol(target: Target) -> str:
+    return "graph store protocol" if target.graph_store else "SPARQL update"
 
 
 class Remote:
@@ -178,16 +182,9 @@ def push(
     staging = staging_graph(graph)
     total = len(store)
     remote.update(f"DROP SILENT GRAPH <{staging}>", "clearing the staging graph")
-    sent = n_chunks = size = fallbacks = 0
     swapped = False
     try:
-        for i, chunk in enumerate(chunks(store, chunk_bytes)):
-            fallbacks += remote.load(staging, chunk, i)
-            n_chunks += 1
-            size += len(chunk)
-            sent += chunk.count(b"\n")
-            if progress is not None:
-                progress("pushing", sent, total)
+        n_chunks, size, fallbacks = _send(store, remote, staging, chunk_bytes, progress)
         arrived = remote.count(staging)
         if arrived != total:
             raise RemoteError(
@@ -209,14 +206,7 @@ def push(
         )
     subject, rows = _sample(store, remote, graph)
     return PushResult(
-        plan=PushPlan(
-            graph,
-            staging,
-            total,
-            n_chunks,
-            size,
-            "graph store protocol" if target.graph_store else "SPARQL update",
-        ),
+        plan=PushPlan(graph, staging, total, n_chunks, size, _protocol(target)),
         remote_triples=held,
         sample_subject=subject,
         sample_rows=rows,
@@ -225,6 +215,22 @@ def push(
         seconds=time.monotonic() - start,
         requests=client.tries,
     )
+
+
+def _send(
+    store: ox.Store, remote: Remote, staging: str, chunk_bytes: int, progress: Progress | None
+) -> tuple[int, int, int]:
+    """Every chunk into the staging graph: (chunks, bytes, chunks that went by Update)."""
+    sent = n_chunks = size = fallbacks = 0
+    total = len(store)
+    for i, chunk in enumerate(chunks(store, chunk_bytes)):
+        fallbacks += remote.load(staging, chunk, i)
+        n_chunks += 1
+        size += len(chunk)
+        sent += chunk.count(b"\n")
+        if progress is not None:
+            progress("pushing", sent, total)
+    return n_chunks, size, fallbacks
 
 
 def _swap(remote: Remote, staging: str, graph: str) -> str:
