@@ -497,24 +497,7 @@ def push(
         )
     finally:
         bar.stop()
-    _say_pushed(result)
-
-
-def _say_pushed(result: Any) -> None:
-    p = result.plan
-    typer.echo(
-        f"pushed {p.triples} triples to <{p.graph}> in {p.chunks} chunk(s) by {p.protocol}, "
-        f"swapped in by {result.swap}"
-    )
-    if result.update_fallbacks:
-        typer.echo(
-            f"{result.update_fallbacks} chunk(s) went by SPARQL update: the graph store "
-            "refused them"
-        )
-    typer.echo(
-        f"the store confirms: {result.remote_triples} triples in the graph; the sample query "
-        f"gives the same {result.sample_rows} rows as the build"
-    )
+    typer.echo(result.to_text())
 
 
 @command

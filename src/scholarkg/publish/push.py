@@ -66,6 +66,24 @@ class PushResult:
     seconds: float
     requests: int
 
+    def to_text(self) -> str:
+        """What the store confirmed, in words (the CLI prints it)."""
+        p = self.plan
+        lines = [
+            f"pushed {p.triples} triples to <{p.graph}> in {p.chunks} chunk(s) by "
+            f"{p.protocol}, swapped in by {self.swap}"
+        ]
+        if self.update_fallbacks:
+            lines.append(
+                f"{self.update_fallbacks} chunk(s) went by SPARQL update: the graph store "
+                "refused them"
+            )
+        lines.append(
+            f"the store confirms: {self.remote_triples} triples in the graph; the sample query "
+            f"gives the same {self.sample_rows} rows as the build"
+        )
+        return "\n".join(lines)
+
     @property
     def triples_per_second(self) -> float:
         return self.plan.triples / self.seconds if self.seconds else 0.0
