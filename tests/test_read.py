@@ -8,7 +8,17 @@ import pytest
 from conftest import SEED
 
 from scholarkg.errors import InputError
-from scholarkg.read import looks_like_name, read_page, read_pages
+from scholarkg.read import (
+    AUTHOR,
+    TITLE,
+    Known,
+    Line,
+    Verdict,
+    classify_line,
+    looks_like_name,
+    read_page,
+    read_pages,
+)
 
 HEADER = "Portrait of Ada Example\n\nAda Example\n\nCore Member\nProfessor, Example University\n"
 
@@ -148,3 +158,81 @@ def test_folders_are_expanded_sorted_and_deduplicated(tmp_path: Path) -> None:
     write(tmp_path, text, "a.txt")
     pages = read_pages([tmp_path, tmp_path / "a.txt"])
     assert [Path(p.path).name for p in pages] == ["a.txt", "b.txt"]
+
+
+# ---------------------------------------------------------------- title or name (issues 7, 8)
+
+AFTER_AUTHOR = Line(1, "Ada Lovelace", AUTHOR)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Ting-Hao (Kenneth) Huang",  # a nickname in brackets
+        "Ting-Hao ‘Kenneth’ Huang",  # … or in quotes
+        "Jan Hajič, jr.",  # a suffix after a comma
+        "Eric H. Nyberg, 3rd",  # … written with digits
+        "‘Ōiwi Parker Jones",  # the okina opens a Hawaiian name
+        "Chi-shing Wang",  # "-shing" is no English word after a hyphen
+        "Benoı̂t Sagot",  # a dotless i and a combining circumflex
+        "Anne deRoeck",  # a particle glued to the family name
+        "Will Klein",  # a given name that is also a common word
+    ],
+)
+def test_real_author_lines_are_read_as_names_not_titles(line: str) -> None:
+    verdict = classify_line(line, AFTER_AUTHOR, "Grace Hopper")
+    assert verdict.kind == AUTHOR, verdict.reason
+
+
+@pytest.mark.parametrize("line", ["Coastal Erosion", "Protein Folding", "Hidden Harmonies"])
+def test_short_capitalised_titles_after_an_author_are_titles(line: str) -> None:
+    verdict = classify_line(line, AFTER_AUTHOR, "Grace Hopper")
+    assert verdict.kind == TITLE
+    assert "words of running text" in verdict.reason
+
+
+def test_two_short_titles_after_author_lists_open_their_entries(tmp_path: Path) -> None:
+    """Issue 8: two short titles of capitalised words after an author list were read as two
+    phantom authors, one paper went missing and three author lists were wrong."""
+    p = write(
+        tmp_path,
+        HEADER
+        + "Publications\nA Study of Tides\nAda Example\nBo Li\n"
+        + "Coastal Erosion\nAda Example\nChi-shing Wang\n"
+        + "Protein Folding\nJan Hajič, jr.\nAda Example\n",
+    )
+    listings = read_page(p).listings
+    assert [li.title for li in listings] == [
+        "A Study of Tides",
+        "Coastal Erosion",
+        "Protein Folding",
+    ]
+    assert [[a.text for a in li.authors] for li in listings] == [
+        ["Ada Example", "Bo Li"],
+        ["Ada Example", "Chi-shing Wang"],
+        ["Jan Hajič, jr.", "Ada Example"],
+    ]
+
+
+def test_a_title_needs_an_author_after_it() -> None:
+    """What follows: a name-shaped line followed by a line that is no name is an author."""
+    verdict = classify_line("Sukhada Hajič", AFTER_AUTHOR, "Deep Learning: A Survey")
+    assert (verdict.kind, verdict.reason) == (
+        AUTHOR,
+        "a title would need an author after it, and the next line is none",
+    )
+    end = classify_line("Sukhada Hajič", AFTER_AUTHOR, None)
+    assert end.kind == AUTHOR
+
+
+def test_a_line_printed_as_a_first_author_elsewhere_is_an_author() -> None:
+    known = Known(names=frozenset({"business insider"}))
+    verdict = classify_line("Business Insider", AFTER_AUTHOR, "Grace Hopper", known)
+    assert verdict == Verdict(AUTHOR, "printed elsewhere as an owner's name or a first author")
+    alone = classify_line("Business Insider", AFTER_AUTHOR, "Grace Hopper")
+    assert alone.kind == TITLE
+
+
+def test_the_line_after_a_title_is_its_first_author() -> None:
+    verdict = classify_line("Ada Example", Line(1, "Mamba Chan", TITLE), "Bo Li")
+    assert verdict == Verdict(AUTHOR, "the line after a title is its first author")

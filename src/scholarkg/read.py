@@ -16,27 +16,45 @@ printed, with its file and line, for the clean stage.
 
 from __future__ import annotations
 
+import gzip
+import math
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
-from typing import Literal
 
 from .errors import InputError
+from .population import family_share, given_share
 from .records import Profile, RawAuthor, RawListing, SourceRef
 from .rules import (
     ABSTRACT_MIN_WORDS,
     ABSTRACT_SENTENCES_MIN_WORDS,
+    AUTHOR_PRIOR_ODDS,
     HYPHEN_TITLE_WORD_MIN_LETTERS,
+    INITIAL_ODDS,
+    MAX_TITLE_WORD_FREQUENCY,
     NAME_LINE_MAX_CHARS,
     NAME_MAX_WORDS,
     NAME_MIN_WORDS,
+    SHORT_LINE_ODDS,
+    SHORT_LINE_WORDS,
     SHORT_NAME_WORD_MAX_LETTERS,
     SHORT_TITLE_WORDS_IN_A_NAME,
+    UNKNOWN_WORD_FREQUENCY,
     UNLISTED_PARTICLE_MAX_LETTERS,
 )
-from .text import ACCENT_MARKS, LETTER_COMMANDS, PARTICLES, is_suffix
+from .text import (
+    ACCENT_MARKS,
+    COMBINING_MARKS,
+    LETTER_COMMANDS,
+    PARTICLES,
+    fold,
+    fold_tight,
+    is_suffix,
+)
 
 PAGE_SUFFIXES = (".txt",)
 SEE_MORE = re.compile(r"(?:…|\.\.\.)\s*\(see more\)", re.IGNORECASE)
@@ -64,101 +82,264 @@ _TITLE_WORDS = frozenset(
     mechanistic features feature
     """.split()
 )
-# accent residue and apostrophes (the typographic one too: O’Brien), as a character class
-_MARK_CLASS = re.escape("".join(ACCENT_MARKS) + "’")
-# a name word: letters, with accent residue, apostrophes, hyphens and periods inside; no digits
-_NAME_TOKEN = re.compile(rf"^[{_MARK_CLASS}.]*[^\W\d_](?:[^\W\d_]|[-‐.{_MARK_CLASS}])*$")
+# accent residue, apostrophes (the typographic one too: O’Brien) and the okina that opens a
+# Hawaiian name (‘Ōiwi, ʻŌiwi), as a character class
+_MARK_CLASS = re.escape("".join(ACCENT_MARKS) + "’‘ʻ")
+# a name word: letters, with accent residue, apostrophes, hyphens, periods and combining marks
+# inside (``Benoı̂t``: a dotless i and a circumflex Unicode does not compose); no digits
+_NAME_TOKEN = re.compile(
+    rf"^[{_MARK_CLASS}.]*[^\W\d_](?:[^\W\d_]|[-‐.{_MARK_CLASS}{COMBINING_MARKS}])*$"
+)
 # "Back-propagation", "Fine-tuning", "Decision-Making": an English word after a hyphen
 _HYPHEN_WORD = re.compile(
     r"[-‐]([a-z]{2,}(?:tion|sion|ing|ed|ive|able|ity|ness|ment|ware|wise|free|based|aware|"
     r"level|scale|shot|style|like|order|time|agent|step|head|tune|play|wide)s?)$"
 )
+# a nickname printed inside a name, in brackets or quotes: "Ting-Hao (Kenneth) Huang",
+# "Ting-Hao ‘Kenneth’ Huang", "Drahomíra “johanka” Spoustová"
+_NICKNAME = re.compile(
+    r"(?<=\S)\s+(?:\(([^\W\d_][\w.'’-]*)\)|[‘“\"']([^\W\d_][\w.'’-]*)[’”\"'])(?=\s)"
+)
+
+# an initial: a lone capital and a period, as a word or inside one ("A.", "J.-P.", "C.Y.")
+_INITIAL = re.compile(r"(?<![^\s.-])[^\W\d_a-z]\.(?=[\s.-]|$)")
+
+TITLE, AUTHOR, ABSTRACT = "title", "author", "abstract"
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """A line of a publication list as read: its line number, its text and what it was read as
+    (:data:`TITLE`, :data:`AUTHOR` or :data:`ABSTRACT`)."""
+
+    number: int
+    text: str
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """What a line was read as, and the evidence that decided it, in words."""
+
+    kind: str
+    reason: str
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> dict[str, float]:
+    """Word frequencies in running text (``data/words.tsv.gz``, derived by
+    ``tools/title_words.py``, which documents its source and method), folded like names."""
+    data = resources.files("scholarkg").joinpath("data/words.tsv.gz").read_bytes()
+    table: dict[str, float] = {}
+    for row in gzip.decompress(data).decode("ascii").splitlines():
+        word, ppb = row.split("\t")
+        table[word] = int(ppb) * 1e-9
+    return table
+
+
+def word_frequency(word: str) -> float:
+    """How often a word occurs in a title's running text (a share of all words), folded like
+    names; at most :data:`rules.MAX_TITLE_WORD_FREQUENCY`."""
+    freq = _vocabulary().get(fold_tight(word), UNKNOWN_WORD_FREQUENCY)
+    return min(freq, MAX_TITLE_WORD_FREQUENCY)
+
+
+def _name_weight(word: str, share: Callable[[str], float] | None = None) -> float:
+    """log of how much likelier a word is in a name line than in a title line: its share among
+    the world's people (as a given name, a family name, or either: ``share``) over its
+    frequency in a title's running text. Each part of a hyphenated word counts (``Ting-Hao``,
+    ``Self-supervised``); an initial weighs nothing."""
+    lookup: Callable[[str], float] = share or (lambda k: given_share(k) + family_share(k))
+    whole = fold_tight(word)
+    if "-" in word or "‐" in word:
+        known = lookup(whole)
+        if known > 2 * UNKNOWN_WORD_FREQUENCY:  # a name as a whole: "Bar-On" is Baron
+            return math.log(known / word_frequency(whole))
+    total = 0.0
+    for part in re.split(r"[-‐]", word):
+        key = fold_tight(part)  # one key: "Prud’hommeaux" is one word, not two rare ones
+        if len(key) < 2:
+            continue
+        total += math.log(lookup(key) / word_frequency(key))
+    return total
+
+
+def _line_weight(words: list[str]) -> float:
+    """:func:`_name_weight` of a line's words by their place in a name: the first is a given
+    name, the last a family name, any between either."""
+    if not words:
+        return 0.0
+    total = _name_weight(words[0], given_share)
+    if len(words) > 1:
+        total += _name_weight(words[-1], family_share)
+    return total + sum(_name_weight(w) for w in words[1:-1])
+
+
+def _name_form(line: str) -> tuple[list[str], str | None]:
+    """The words of a line that could be a name, or why its form cannot be a name.
+
+    Returns the words to weigh (no particles, suffixes or initials) and ``None``, or ``[]`` and
+    the reason the line is a title by its form alone."""
+    text = _NICKNAME.sub("", line.strip().rstrip(","))
+    if not text:
+        return [], "an empty line"
+    if len(text) > NAME_LINE_MAX_CHARS:
+        return [], "longer than a name"
+    if "," in text:
+        head, _, tail = text.rpartition(",")
+        if not is_suffix(tail.strip()):
+            return [], "a comma not followed by a name suffix"
+        text = head.strip()
+    bad = next((c for c in text if c in ":?!;()[]{}0123456789"), None)
+    if bad is not None:
+        return [], f"{bad!r} does not occur in names"
+    tokens = [t for t in text.split() if t not in ("-", "‐", "–")]
+    if not NAME_MIN_WORDS <= len(tokens) <= NAME_MAX_WORDS:
+        return [], f"{len(tokens)} words: a name has {NAME_MIN_WORDS} to {NAME_MAX_WORDS}"
+    all_lower = text.islower()
+    short_function_words = 0
+    weigh: list[str] = []
+    for i, tok in enumerate(tokens):
+        low = tok.lower()
+        letters = [c for c in tok if c.isalpha()]
+        if low in PARTICLES and not (tok[0].isupper() and i == 0):
+            continue
+        if (
+            0 < i < len(tokens) - 1
+            and tok.islower()
+            and len(tok) <= UNLISTED_PARTICLE_MAX_LETTERS
+            and low not in _TITLE_WORDS
+        ):
+            continue  # a particle we do not list: "Ngugi wa Thiong'o"
+        if is_suffix(tok) and i == len(tokens) - 1 and i > 0:
+            continue
+        if low in _TITLE_WORDS:
+            # "An Nguyen", "Lan Gia Anh To": a capitalised short word may be a name; two of
+            # them ("Who Are You") or any longer title word make a title
+            if (
+                len(letters) <= SHORT_NAME_WORD_MAX_LETTERS
+                and tok[0].isupper()
+                and len(letters) > 1
+            ):
+                short_function_words += 1
+                if short_function_words > SHORT_TITLE_WORDS_IN_A_NAME:
+                    return [], "two function words"
+                continue
+            if len(letters) > 1:
+                return [], f"{tok!r} is a title word"
+        if not _NAME_TOKEN.match(tok):
+            return [], f"{tok!r} is not a name word"
+        if any(
+            len(part) >= HYPHEN_TITLE_WORD_MIN_LETTERS and part in _TITLE_WORDS
+            for part in re.split(r"[-‐]", low)[1:]
+        ):
+            return [], f"{tok!r} joins a title word"  # "Self-supervised" (but "Bar-On")
+        hyphen = _HYPHEN_WORD.search(tok)
+        if hyphen and not all_lower and _name_weight(hyphen.group(1)) < 0:
+            return [], f"{tok!r} joins an English word"  # "Back-propagation" ("Chi-shing")
+        first = letters[0] if letters else ""
+        starts_with_command = len(tok) > 1 and tok[0] in LETTER_COMMANDS and tok[1].isupper()
+        glued_particle = any(
+            low.startswith(p) and len(tok) > len(p) and tok[len(p)].isupper() for p in PARTICLES
+        )  # "deRoeck", "vanDeemter"
+        lower_word = first.islower() and tok[0].isalpha() and not all_lower
+        if lower_word and not (starts_with_command or glued_particle) and _name_weight(tok) < 0:
+            return [], f"{tok!r}: a lower-case word of running text"
+        if (
+            len(letters) >= 2
+            and all(c.isupper() for c in letters)
+            and "." not in tok
+            and i == 0
+            and not text.isupper()
+        ):
+            return [], f"{tok!r}: an acronym first"  # "GNN Explainer" ("Deepak RK Joshi")
+        if len(letters) >= 2 and not (len(letters) == 2 and tok.endswith(".")):
+            weigh.append(tok)
+    if len(tokens) == 1 and not weigh:
+        return [], "one word that is no name"
+    return weigh, None
+
+
+@dataclass(frozen=True, slots=True)
+class Known:
+    """Lines read elsewhere where position alone decided them (folded with :func:`fold`):
+    names printed as a page's owner or as an entry's first author, and titles printed first
+    in a list or after an abstract. A line printed so elsewhere is read the same here."""
+
+    names: frozenset[str] = frozenset()
+    titles: frozenset[str] = frozenset()
+
+
+NOTHING_KNOWN = Known()
+
+
+def classify_line(
+    text: str,
+    previous: Line | None = None,
+    following: str | None = None,
+    known: Known = NOTHING_KNOWN,
+) -> Verdict:
+    """Read one line of a publication list as a title, an author or an abstract, with why.
+
+    ``previous`` is the line before it as read (``None`` at the top of the list) and
+    ``following`` the text of the line after it (``None`` at the end). The evidence, in order:
+
+    1. position: the first line of the list and the line after an abstract open an entry;
+    2. the form of an abstract (long, sentences, "… (see more)");
+    3. position: the line after a title is its first author (an entry lists its authors);
+    4. the form of a name: what never occurs in names (digits, colons, title words, a
+       lower-case word of running text, an acronym first) makes a title;
+    5. what is known from elsewhere (``known``): a line printed elsewhere where its position
+       decided it (an owner's name, a first author, a first title) is read the same here;
+    6. what follows: a title needs an author after it, so a line followed by the end of the
+       list, an abstract or a line that cannot be a name is an author;
+    7. the words: for each, how much likelier it is among the world's given and family names
+       than in running text (``population`` and the vocabulary table), summed with the prior
+       odds of an author after an author (:data:`rules.AUTHOR_PRIOR_ODDS`), those of a short
+       line (:data:`rules.SHORT_LINE_ODDS`) and those of an initial (:data:`rules.INITIAL_ODDS`).
+    """
+    if previous is None:
+        if looks_like_abstract(text):
+            return Verdict(ABSTRACT, "an abstract before any title")
+        return Verdict(TITLE, "the first line of the list opens an entry")
+    if looks_like_abstract(text):
+        return Verdict(ABSTRACT, "long text in sentences")
+    if previous.kind == ABSTRACT:
+        return Verdict(TITLE, "the line after an abstract opens an entry")
+    words, against = _name_form(text)
+    if previous.kind == TITLE:
+        if against is None:
+            return Verdict(AUTHOR, "the line after a title is its first author")
+        return Verdict(TITLE, f"after a title, but not a name: {against}")
+    if against is not None:
+        return Verdict(TITLE, f"not a name: {against}")
+    key = fold(text)
+    if key in known.names and key not in known.titles:
+        return Verdict(AUTHOR, "printed elsewhere as an owner's name or a first author")
+    if key in known.titles and key not in known.names:
+        return Verdict(TITLE, "printed elsewhere as a title where only a title can be")
+    if following is None:
+        return Verdict(AUTHOR, "a title would need an author after it, and the list ends")
+    if looks_like_abstract(following):
+        return Verdict(AUTHOR, "a title would need an author after it, and an abstract follows")
+    if _name_form(following)[1] is not None:
+        return Verdict(AUTHOR, "a title would need an author after it, and the next line is none")
+    score = math.log(AUTHOR_PRIOR_ODDS) + _line_weight(words)
+    if len(words) <= SHORT_LINE_WORDS:
+        score += math.log(SHORT_LINE_ODDS)
+    if _INITIAL.search(text):
+        score += math.log(INITIAL_ODDS)
+    if score < 0:
+        common = min(words, key=_name_weight)
+        return Verdict(TITLE, f"words of running text, not names (such as {common!r})")
+    return Verdict(AUTHOR, "its words are names, or no likelier in a title")
 
 
 @lru_cache(maxsize=1 << 18)
 def looks_like_name(line: str) -> bool:
-    """Whether a line of a publication entry reads as a person's name rather than a title."""
-    text = _name_part(line)
-    if text is None:
-        return False
-    tokens = text.split()
-    if not NAME_MIN_WORDS <= len(tokens) <= NAME_MAX_WORDS:
-        return False
-    short_title_words = 0
-    for i, tok in enumerate(tokens):
-        kind = _word_kind(tok, i, tokens, text)
-        if kind == "title":
-            return False
-        if kind == "short title word":
-            # "An Nguyen", "Lan Gia Anh To": a capitalised short word may be a name; two of
-            # them ("Who Are You") make a title
-            short_title_words += 1
-            if short_title_words > SHORT_TITLE_WORDS_IN_A_NAME:
-                return False
-    return True
-
-
-def _name_part(line: str) -> str | None:
-    """The line without a trailing comma or ``, Jr.``; None if the line cannot be a name."""
-    text = line.strip().rstrip(",")
-    if (
-        not text
-        or len(text) > NAME_LINE_MAX_CHARS
-        or any(c in text for c in ":?!;()[]{}0123456789")
-    ):
-        return None
-    if "," in text:
-        head, _, tail = text.rpartition(",")
-        if not is_suffix(tail.strip()):
-            return None
-        text = head
-    return text
-
-
-def _word_kind(
-    tok: str, i: int, tokens: list[str], text: str
-) -> Literal["name", "short title word", "title"]:
-    """What word ``i`` of a would-be name line (``text``) makes of it."""
-    low = tok.lower()
-    letters = [c for c in tok if c.isalpha()]
-    if low in PARTICLES and not (tok[0].isupper() and i == 0):
-        return "name"
-    if (
-        0 < i < len(tokens) - 1
-        and tok.islower()
-        and len(tok) <= UNLISTED_PARTICLE_MAX_LETTERS
-        and low not in _TITLE_WORDS
-    ):
-        return "name"  # a particle we do not list: "Ngugi wa Thiong'o"
-    if is_suffix(tok) and i == len(tokens) - 1:
-        return "name"
-    if low in _TITLE_WORDS and len(letters) > 1:
-        if len(letters) <= SHORT_NAME_WORD_MAX_LETTERS and tok[0].isupper():
-            return "short title word"
-        return "title"
-    if not _NAME_TOKEN.match(tok):
-        return "title"
-    if any(
-        len(part) >= HYPHEN_TITLE_WORD_MIN_LETTERS and part in _TITLE_WORDS
-        for part in re.split(r"[-‐]", low)[1:]
-    ):
-        return "title"  # "Self-supervised", "Multi-task" (but "Bar-On" is a name)
-    all_lower = text.islower()
-    if _HYPHEN_WORD.search(tok) and not all_lower:
-        return "title"
-    first = letters[0] if letters else ""
-    starts_with_command = len(tok) > 1 and tok[0] in LETTER_COMMANDS and tok[1].isupper()
-    if first.islower() and tok[0].isalpha() and not all_lower and not starts_with_command:
-        return "title"  # a lowercase word is a title word unless the whole line is lower case
-    if (
-        len(letters) >= 2
-        and all(c.isupper() for c in letters)
-        and "." not in tok
-        and i == 0
-        and not text.isupper()
-    ):
-        return "title"  # an acronym first: "GNN Explainer" (but "Deepak RK Joshi" is a name)
-    return "name"
+    """Whether a line read right after an author line, with nothing after it known, is a name."""
+    previous = Line(0, "", AUTHOR)
+    return classify_line(line, previous, following="Ada Lovelace").kind == AUTHOR
 
 
 def looks_like_abstract(line: str) -> bool:
@@ -248,7 +429,7 @@ def _numbered(lines: list[str]) -> Iterator[tuple[int, str]]:
             yield i, text
 
 
-def parse_page(lines: list[str], path: str) -> Profile:
+def parse_page(lines: list[str], path: str, known: Known = NOTHING_KNOWN) -> Profile:
     items = list(_numbered(lines))
     if not items:
         raise InputError(path, None, "the file is empty", "pass a scraped profile page")
@@ -294,7 +475,7 @@ def parse_page(lines: list[str], path: str) -> Profile:
             "a profile page lists its publications after a 'Publications' line",
         )
     pos += 1
-    listings = _parse_entries(items[pos:], path)
+    listings = _parse_entries(items[pos:], path, name, known)
     return Profile(
         path=path,
         name=name,
@@ -325,12 +506,43 @@ def _parse_header(header: list[tuple[int, str]]) -> tuple[str | None, str | None
     return role, job_title, employer
 
 
-def _parse_entries(items: list[tuple[int, str]], path: str) -> list[RawListing]:
+def _read_kinds(items: list[tuple[int, str]], path: str, known: Known) -> list[Verdict]:
+    verdicts: list[Verdict] = []
+    previous: Line | None = None
+    for i, (n, text) in enumerate(items):
+        following = items[i + 1][1] if i + 1 < len(items) else None
+        if previous is None and looks_like_abstract(text):
+            raise InputError(
+                path,
+                n,
+                "an abstract before any publication title",
+                "each entry starts with its title line",
+            )
+        verdict = classify_line(text, previous, following, known)
+        verdicts.append(verdict)
+        previous = Line(n, text, verdict.kind)
+    return verdicts
+
+
+def known_lines(owner: str, items: list[tuple[int, str]], verdicts: list[Verdict]) -> Known:
+    """What position alone decided in a publication list: first authors and first titles."""
+    names = {fold(owner)}
+    titles: set[str] = set()
+    for (_n, text), verdict, before in zip(items, verdicts, [None, *verdicts], strict=False):
+        if verdict.kind == AUTHOR and before is not None and before.kind == TITLE:
+            names.add(fold(text))
+        elif verdict.kind == TITLE and (before is None or before.kind == ABSTRACT):
+            titles.add(fold(text))
+    return Known(frozenset(names), frozenset(titles))
+
+
+def _parse_entries(
+    items: list[tuple[int, str]], path: str, owner: str, known: Known = NOTHING_KNOWN
+) -> list[RawListing]:
     listings: list[RawListing] = []
     title: tuple[int, str] | None = None
     authors: list[RawAuthor] = []
     abstract: list[str] = []
-    state = "start"  # start | title | author | abstract
 
     def flush() -> None:
         if title is not None:
@@ -343,24 +555,12 @@ def _parse_entries(items: list[tuple[int, str]], path: str) -> list[RawListing]:
                 )
             )
 
-    for n, text in items:
-        if state == "start":
-            if looks_like_abstract(text):
-                raise InputError(
-                    path,
-                    n,
-                    "an abstract before any publication title",
-                    "each entry starts with its title line",
-                )
-            kind = "title"
-        elif state == "abstract":
-            kind = "abstract" if looks_like_abstract(text) else "title"
-        elif looks_like_abstract(text):
-            kind = "abstract"
-        elif looks_like_name(text):
-            kind = "author"
-        else:
-            kind = "title"
+    first = _read_kinds(items, path, known)
+    here = known_lines(owner, items, first)
+    merged = Known(known.names | here.names, known.titles | here.titles)
+    verdicts = _read_kinds(items, path, merged)
+    for (n, text), verdict in zip(items, verdicts, strict=True):
+        kind = verdict.kind
         if kind == "title":
             flush()
             title, authors, abstract = (n, text), [], []
@@ -368,6 +568,5 @@ def _parse_entries(items: list[tuple[int, str]], path: str) -> list[RawListing]:
             authors.append(RawAuthor(text, SourceRef(path, n)))
         else:
             abstract.append(text)
-        state = kind
     flush()
     return listings

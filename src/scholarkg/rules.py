@@ -18,11 +18,15 @@ Versions:
   with cannot-links; the old common-name, prolific-coauthor and evidence-count rules removed.
 * ``2026.12.4`` WEAK_CAP -1.0 → -0.25: an initial of a rare name joins its one full form on
   one informative shared coauthor (recall on the generated worlds; precision unchanged).
+* ``2026.12.5`` the page reader weighs a line's words to tell a title from a name after an
+  author line (population share as a name against frequency in a title's text, with the odds
+  below: ``AUTHOR_PRIOR_ODDS`` … ``MAX_TITLE_WORD_FREQUENCY``), admits names with nicknames in
+  brackets, an okina, a suffix in digits, combining marks, glued particles.
 """
 
 from __future__ import annotations
 
-RULES_VERSION = "2026.12.4"
+RULES_VERSION = "2026.12.5"
 
 # ---------------------------------------------------------------- people: scored evidence
 # Every weight is a log-odds contribution (natural log), in the manner of Fellegi and Sunter:
@@ -181,6 +185,37 @@ MAX_NAME_CANDIDATES = 64
 # Words this short (initials, "de", "Li") are spelt the same in many names: a clean spelling
 # elsewhere is evidence for a repair only for words of at least this many letters.
 EVIDENCE_WORD_MIN_LETTERS = 3
+
+# ---------------------------------------------------------------- page reading: title or name
+
+# Right after an author line, the next line is one more author or the next entry's title. With
+# nothing else to tell them apart, an author is the likelier: an author list prints about five
+# names (62 author lines over 12 entries on the seed page), so
+# four lines in five after an author are authors. Prior odds for "author" there: 4 to 1.
+AUTHOR_PRIOR_ODDS = 4.0
+# A short line is far likelier a name than a title: nine names in ten print at most three name
+# words (initials and particles aside), while a scholarly title averages about ten words and
+# one of at most three is rare (about one in twenty). Odds for "author" of a line of at most
+# SHORT_LINE_WORDS weighed words: 0.9 / 0.05, about 20 (a longer line gets no such odds).
+SHORT_LINE_ODDS = 20.0
+# (what "short" is: at most three name words, initials and particles aside)
+SHORT_LINE_WORDS = 3
+# An initial (a lone capital and a period: "A. Lovelace", "Ada K. Lovelace") is printed in about
+# a third of author lines and almost never in a title, whose abbreviations run longer ("Phys.",
+# "Rev."): say once in a hundred titles. Odds for "author" of a line with an initial: 30.
+INITIAL_ODDS = 30.0
+# A word printed in a name line is drawn from the world's given and family names; in a title,
+# from the language's running text. A word is taken as neither when both tables miss it, and
+# then weighs nothing: this is the share given to a word the vocabulary table lacks, the same
+# as the name table gives a name it lacks (``population.UNKNOWN_SHARE``), so that two misses
+# cancel.
+UNKNOWN_WORD_FREQUENCY = 1e-8
+# The words of a short capitalised title are content words; the commonest words of running text
+# ("will", "may", "can", "so") are function words, which the reader's list of title words
+# handles on its own. A word's frequency is weighed at most at this (one word in ten thousand,
+# about the commonest content words'), so that a given name which is also a function word
+# ("Will Klein") is not taken for a title by that alone.
+MAX_TITLE_WORD_FREQUENCY = 1e-4
 
 
 def values() -> dict[str, object]:

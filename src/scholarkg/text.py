@@ -59,6 +59,8 @@ _FOLDED_WORD = re.compile(r"[^\W_]+")
 
 # Combining marks (the blocks in use for Latin, Greek and Cyrillic text)
 _MARK_CHARS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+# the same, for use inside a character class elsewhere (a name word may carry them: ``Benoı̂t``)
+COMBINING_MARKS = _MARK_CHARS
 # A word as printed: letters and digits, with any combining marks on them (``nai\u0308ve`` is one
 # word, as :func:`fold` reads it)
 WORD = re.compile(rf"[^\W_](?:[^\W_]|[{_MARK_CHARS}])*")

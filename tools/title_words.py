@@ -1,0 +1,89 @@
+"""Derive the vocabulary table shipped in ``src/scholarkg/data/words.tsv.gz``.
+
+Run once, offline, whenever the source or the method changes; the build never runs it::
+
+    pip install --target /tmp/wf wordfreq==3.1.1                # not a dependency of ours
+    apt-get install wamerican wngerman wfrench wspanish witalian wportuguese wdutch
+    PYTHONPATH=/tmp/wf python tools/title_words.py src/scholarkg/data/words.tsv.gz
+
+Source: the PyPI package ``wordfreq`` 3.1.1 (Robyn Speer; code Apache-2.0, data CC-BY-SA 4.0:
+redistribution of derived data with attribution is allowed). Its "small" word lists give the
+frequency of every word used at least once per million words, per language, counted over
+Wikipedia, subtitles, news, books and the web.
+
+Word frequencies count every use of a word, and running text is full of people's names
+("Andrew", "Goldberg" are frequent in it), so frequency alone cannot say a word is vocabulary.
+The spelling dictionaries of Debian's word-list packages (``wamerican``, ``wngerman``,
+``wfrench``, ``wspanish``, ``witalian``, ``wportuguese``, ``wdutch``, from SCOWL and the
+languages' spell-checking projects, free licences) list proper nouns capitalised and common
+words in lower case: a language's frequency of a word counts only if that language's dictionary
+lists it in lower case (so ``hunter`` and ``little`` are kept, ``andrew`` is not, and ``dan``
+counts as Dutch, not as English). German capitalises its nouns, so its dictionary
+adds its lower-case words only (adjectives, verbs, function words).
+
+What is kept: for the languages scholarly titles are mostly written in (English, German,
+French, Spanish, Italian, Portuguese, Dutch), each word folded as scholarkg folds text
+(``text.fold_tight``) with its frequency in a title's running text, in parts per billion: the
+mean of its frequencies in those languages weighted by how many titles each language writes
+(English about nine in ten of the indexed scholarly literature, the other six sharing the
+rest). A mixture, not the highest frequency: ``dan`` ("then" in Dutch) or ``pierre`` ("stone" in
+French) are common words in one small language and common given names everywhere.
+The page reader weighs it against the population share of the same word as a given or family
+name (``population``): a word far more common in text than among people's names is evidence of a
+title. One line a word: the folded word, a tab, the frequency (an integer).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+from scholarkg.text import fold_tight
+
+LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl")
+DICTIONARIES = {
+    "en": "american-english",
+    "de": "ngerman",
+    "fr": "french",
+    "es": "spanish",
+    "it": "italian",
+    "pt": "portuguese",
+    "nl": "dutch",
+}
+# share of titles written in each language: English nine in ten, the others the rest equally
+WEIGHTS = {"en": 0.9} | {lang: 0.1 / (len(LANGUAGES) - 1) for lang in LANGUAGES[1:]}
+
+
+def main(argv: list[str] | None = None) -> int:
+    import wordfreq  # only here, offline
+
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--dicts", type=Path, default=Path("/usr/share/dict"))
+    args = parser.parse_args(argv)
+    common: dict[str, set[str]] = {lang: set() for lang in LANGUAGES}
+    for lang, name in DICTIONARIES.items():
+        for line in (args.dicts / name).read_text(encoding="utf-8", errors="replace").split():
+            if line[:1].islower():
+                common[lang].add(fold_tight(line))
+    mixed: dict[str, float] = {}
+    for lang in LANGUAGES:
+        for word, freq in wordfreq.get_frequency_dict(lang, "small").items():
+            key = fold_tight(word)
+            if len(key) < 2 or not key.isalpha() or not key.isascii() or key not in common[lang]:
+                continue
+            mixed[key] = mixed.get(key, 0.0) + WEIGHTS[lang] * freq
+    rows = sorted((k, max(1, round(v * 1e9))) for k, v in mixed.items())
+    text = "".join(f"{k}\t{v}\n" for k, v in rows)
+    with gzip.GzipFile(args.out, "wb", mtime=0, compresslevel=9) as f:
+        f.write(text.encode("ascii"))
+    print(f"wrote {len(rows)} words to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
