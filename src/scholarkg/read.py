@@ -180,84 +180,105 @@ def _name_form(line: str) -> tuple[list[str], str | None]:
 
     Returns the words to weigh (no particles, suffixes or initials) and ``None``, or ``[]`` and
     the reason the line is a title by its form alone."""
-    text = _NICKNAME.sub("", line.strip().rstrip(","))
-    if not text:
-        return [], "an empty line"
-    if len(text) > NAME_LINE_MAX_CHARS:
-        return [], "longer than a name"
-    if "," in text:
-        head, _, tail = text.rpartition(",")
-        if not is_suffix(tail.strip()):
-            return [], "a comma not followed by a name suffix"
-        text = head.strip()
-    bad = next((c for c in text if c in ":?!;()[]{}0123456789"), None)
-    if bad is not None:
-        return [], f"{bad!r} does not occur in names"
+    text, against = _name_text(line)
+    if against is not None:
+        return [], against
     tokens = [t for t in text.split() if t not in ("-", "‐", "–")]
     if not NAME_MIN_WORDS <= len(tokens) <= NAME_MAX_WORDS:
         return [], f"{len(tokens)} words: a name has {NAME_MIN_WORDS} to {NAME_MAX_WORDS}"
-    all_lower = text.islower()
     short_function_words = 0
     weigh: list[str] = []
     for i, tok in enumerate(tokens):
-        low = tok.lower()
-        letters = [c for c in tok if c.isalpha()]
-        if low in PARTICLES and not (tok[0].isupper() and i == 0):
+        kind = _word_kind(tok, i, tokens, text)
+        if kind == "skip":
             continue
-        if (
-            0 < i < len(tokens) - 1
-            and tok.islower()
-            and len(tok) <= UNLISTED_PARTICLE_MAX_LETTERS
-            and low not in _TITLE_WORDS
-        ):
-            continue  # a particle we do not list: "Ngugi wa Thiong'o"
-        if is_suffix(tok) and i == len(tokens) - 1 and i > 0:
-            continue
-        if low in _TITLE_WORDS:
+        if kind == "short title word":
             # "An Nguyen", "Lan Gia Anh To": a capitalised short word may be a name; two of
-            # them ("Who Are You") or any longer title word make a title
-            if (
-                len(letters) <= SHORT_NAME_WORD_MAX_LETTERS
-                and tok[0].isupper()
-                and len(letters) > 1
-            ):
-                short_function_words += 1
-                if short_function_words > SHORT_TITLE_WORDS_IN_A_NAME:
-                    return [], "two function words"
-                continue
-            if len(letters) > 1:
-                return [], f"{tok!r} is a title word"
-        if not _NAME_TOKEN.match(tok):
-            return [], f"{tok!r} is not a name word"
-        if any(
-            len(part) >= HYPHEN_TITLE_WORD_MIN_LETTERS and part in _TITLE_WORDS
-            for part in re.split(r"[-‐]", low)[1:]
-        ):
-            return [], f"{tok!r} joins a title word"  # "Self-supervised" (but "Bar-On")
-        hyphen = _HYPHEN_WORD.search(tok)
-        if hyphen and not all_lower and _name_weight(hyphen.group(1)) < 0:
-            return [], f"{tok!r} joins an English word"  # "Back-propagation" ("Chi-shing")
-        first = letters[0] if letters else ""
-        starts_with_command = len(tok) > 1 and tok[0] in LETTER_COMMANDS and tok[1].isupper()
-        glued_particle = any(
-            low.startswith(p) and len(tok) > len(p) and tok[len(p)].isupper() for p in PARTICLES
-        )  # "deRoeck", "vanDeemter"
-        lower_word = first.islower() and tok[0].isalpha() and not all_lower
-        if lower_word and not (starts_with_command or glued_particle) and _name_weight(tok) < 0:
-            return [], f"{tok!r}: a lower-case word of running text"
-        if (
-            len(letters) >= 2
-            and all(c.isupper() for c in letters)
-            and "." not in tok
-            and i == 0
-            and not text.isupper()
-        ):
-            return [], f"{tok!r}: an acronym first"  # "GNN Explainer" ("Deepak RK Joshi")
+            # them ("Who Are You") make a title
+            short_function_words += 1
+            if short_function_words > SHORT_TITLE_WORDS_IN_A_NAME:
+                return [], "two function words"
+            continue
+        if kind != "name":
+            return [], kind
+        letters = [c for c in tok if c.isalpha()]
         if len(letters) >= 2 and not (len(letters) == 2 and tok.endswith(".")):
             weigh.append(tok)
-    if len(tokens) == 1 and not weigh:
-        return [], "one word that is no name"
     return weigh, None
+
+
+def _name_text(line: str) -> tuple[str, str | None]:
+    """The line without nicknames, a trailing comma or ``, Jr.``; or why it cannot be a name."""
+    text = _NICKNAME.sub("", line.strip().rstrip(","))
+    if not text:
+        return text, "an empty line"
+    if len(text) > NAME_LINE_MAX_CHARS:
+        return text, "longer than a name"
+    if "," in text:
+        head, _, tail = text.rpartition(",")
+        if not is_suffix(tail.strip()):
+            return text, "a comma not followed by a name suffix"
+        text = head.strip()
+    bad = next((c for c in text if c in ":?!;()[]{}0123456789"), None)
+    if bad is not None:
+        return text, f"{bad!r} does not occur in names"
+    return text, None
+
+
+def _word_kind(tok: str, i: int, tokens: list[str], text: str) -> str:
+    """What word ``i`` of a would-be name line makes of it: ``skip`` (a particle, a suffix),
+    ``short title word``, ``name``, or why it makes the line a title."""
+    low = tok.lower()
+    letters = [c for c in tok if c.isalpha()]
+    if low in PARTICLES and not (tok[0].isupper() and i == 0):
+        return "skip"
+    if (
+        0 < i < len(tokens) - 1
+        and tok.islower()
+        and len(tok) <= UNLISTED_PARTICLE_MAX_LETTERS
+        and low not in _TITLE_WORDS
+    ):
+        return "skip"  # a particle we do not list: "Ngugi wa Thiong'o"
+    if is_suffix(tok) and i == len(tokens) - 1 and i > 0:
+        return "skip"
+    if low in _TITLE_WORDS and len(letters) > 1:
+        if len(letters) <= SHORT_NAME_WORD_MAX_LETTERS and tok[0].isupper():
+            return "short title word"
+        return f"{tok!r} is a title word"
+    if not _NAME_TOKEN.match(tok):
+        return f"{tok!r} is not a name word"
+    if any(
+        len(part) >= HYPHEN_TITLE_WORD_MIN_LETTERS and part in _TITLE_WORDS
+        for part in re.split(r"[-‐]", low)[1:]
+    ):
+        return f"{tok!r} joins a title word"  # "Self-supervised" (but "Bar-On")
+    all_lower = text.islower()
+    hyphen = _HYPHEN_WORD.search(tok)
+    if hyphen and not all_lower and _name_weight(hyphen.group(1)) < 0:
+        return f"{tok!r} joins an English word"  # "Back-propagation" ("Chi-shing")
+    return _case_kind(tok, letters, i, text)
+
+
+def _case_kind(tok: str, letters: list[str], i: int, text: str) -> str:
+    """What the letter case of a word makes of a would-be name line."""
+    low = tok.lower()
+    first = letters[0] if letters else ""
+    starts_with_command = len(tok) > 1 and tok[0] in LETTER_COMMANDS and tok[1].isupper()
+    glued_particle = any(
+        low.startswith(p) and len(tok) > len(p) and tok[len(p)].isupper() for p in PARTICLES
+    )  # "deRoeck", "vanDeemter"
+    lower_word = first.islower() and tok[0].isalpha() and not text.islower()
+    if lower_word and not (starts_with_command or glued_particle) and _name_weight(tok) < 0:
+        return f"{tok!r}: a lower-case word of running text"
+    if (
+        len(letters) >= 2
+        and all(c.isupper() for c in letters)
+        and "." not in tok
+        and i == 0
+        and not text.isupper()
+    ):
+        return f"{tok!r}: an acronym first"  # "GNN Explainer" ("Deepak RK Joshi")
+    return "name"
 
 
 @dataclass(frozen=True, slots=True)
