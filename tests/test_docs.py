@@ -26,6 +26,7 @@ def test_every_command_has_help_and_is_in_the_readme() -> None:
         "build",
         "check",
         "coauthors",
+        "explain",
         "export",
         "push",
         "query",

@@ -199,6 +199,10 @@ def build(
     institute_iri: Annotated[str | None, typer.Option(help="Institute's IRI.")] = None,
     check: Annotated[bool, typer.Option(help="Validate the graph with the SHACL shapes.")] = True,
     input_format: Annotated[SourceFormat | None, typer.Option("--format", help=FORMAT_HELP)] = None,
+    curation: Annotated[
+        Path | None,
+        typer.Option(help="A curation TOML: one person, different people, one paper, topics."),
+    ] = None,
 ) -> None:
     """Build the graph from profile pages, BibTeX, CSL-JSON and JSON records into --out; print
     what was read, merged and rejected, and warn of local faults read around."""
@@ -220,7 +224,7 @@ def build(
             if v is not None
         }
         cfg = replace(cfg, **overrides)
-        result = run_build(inputs, out, cfg, check=check, progress=bar, format=input_format)
+        result = run_build(inputs, out, cfg, check=check, progress=bar, format=input_format, curation=curation)
     finally:
         bar.stop()
     _print_warnings(result.warnings, result.report_path)
@@ -233,6 +237,8 @@ def build(
         status = "conforms" if result.conforms else f"{result.violations} violation(s)"
         typer.echo(f"check: {status}")
     typer.echo(f"wrote {out / 'store'} and {result.report_path}")
+    for warning in result.warnings:
+        typer.echo(f"warning: {warning}", err=True)
     if result.conforms is False:
         raise typer.Exit(1)
 
@@ -590,3 +596,19 @@ def coauthors(
 
 def main() -> None:
     app()
+
+
+@command
+def explain(
+    query: Annotated[
+        str, typer.Argument(help="A person's name, a paper's title, a node key or an IRI.")
+    ],
+    out: OutOpt = Path("out"),
+) -> None:
+    """Show the records merged into a person or paper, why they joined, and near misses."""
+    from .explain import explain as run_explain
+
+    for i, found in enumerate(run_explain(query, out)):
+        if i:
+            typer.echo("")
+        typer.echo(found.to_text())

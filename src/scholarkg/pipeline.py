@@ -22,10 +22,12 @@ from typing import Any
 
 from .clean import clean_sources
 from .config import Config, config_from_mapping, config_to_mapping
+from .curate import CurationNote, curate, load_curation
 from .errors import AccountingError, ConfigError, InputError, UsageError
+from .joins import EVIDENCE_NAME, evidence_records, write_evidence
 from .map import to_ntriples
 from .readers import Source, SourceFormat, expand_inputs, read_source
-from .records import Bibliography, Profile, Resolution
+from .records import Bibliography, CleanProfile, Profile, Resolution
 from .resolve import resolve
 from .rules import RULES_VERSION
 from .store import STORE_DIRNAME, create_store, open_build
@@ -76,17 +78,30 @@ def build(
     check: bool = True,
     progress: Progress | None = None,
     format: str | SourceFormat | None = None,
+    curation: str | Path | None = None,
 ) -> BuildResult:
     """Build the graph from input files or folders into ``out_dir``: profile pages, BibTeX,
-    CSL-JSON and JSON records, each format told by its suffix unless ``format`` says."""
+    CSL-JSON and JSON records, each format told by its suffix unless ``format`` says.
+
+    ``curation`` names a curation file (:mod:`scholarkg.curate`), applied after every automatic
+    rule; entries that match nothing are returned as warnings."""
     config = config or Config()
     out = Path(out_dir)
     timer = _Timer()
-    files, profiles, resolution = _read_and_resolve(inputs, timer, progress, format)
+    cur = load_curation(curation) if curation is not None else None
+    files, profiles, resolution, cleaned = _read_and_resolve(inputs, timer, progress, format)
     _check_accounting(profiles, resolution)
     warnings = tuple(
         str(pr) for p in profiles if isinstance(p, Bibliography) for pr in p.problems if pr.warning
     )
+    notes: tuple[CurationNote, ...] = ()
+    if cur is not None:
+        with timer.stage("curate"):
+            curated = curate(resolution, cur, cleaned)
+            resolution, notes = curated.resolution, curated.notes
+            warnings += curated.warnings
+    evidence = evidence_records(cleaned, resolution, notes)
+    del cleaned
 
     out.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".build-", dir=out))
@@ -111,6 +126,7 @@ def build(
         )
         _finish_report(report_doc, result, checked.findings)
         _write_report(tmp / REPORT_NAME, report_doc)
+        write_evidence(tmp / EVIDENCE_NAME, evidence)
         _install(tmp, out)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -123,7 +139,7 @@ def _read_and_resolve(
     timer: _Timer,
     progress: Progress | None,
     format: str | SourceFormat | None = None,
-) -> tuple[list[Path], list[Source], Resolution]:
+) -> tuple[list[Path], list[Source], Resolution, list[CleanProfile]]:
     """Read every input, clean, resolve and tag: the files, what each held, the resolution."""
     with timer.stage("read"):
         files = expand_inputs(inputs, format)
@@ -137,7 +153,7 @@ def _read_and_resolve(
     with timer.stage("resolve"):
         resolution = tag_works(resolve(cleaned, progress=progress), cleaned)
         release_caches()
-    return files, profiles, resolution
+    return files, profiles, resolution, cleaned
 
 
 def _counts(files: list[Path], profiles: list[Source], resolution: Resolution) -> dict[str, int]:
@@ -236,10 +252,10 @@ def _write_ntriples(resolution: Resolution, config: Config, folder: Path) -> lis
 def _install(tmp: Path, out: Path) -> None:
     """Move the finished build into place, replacing the previous one."""
     old = Path(tempfile.mkdtemp(prefix=".old-", dir=out))
-    for name in (STORE_DIRNAME, REPORT_NAME):
+    for name in (STORE_DIRNAME, REPORT_NAME, EVIDENCE_NAME):
         if (out / name).exists():
             os.replace(out / name, old / name)
-    for name in (STORE_DIRNAME, REPORT_NAME):
+    for name in (STORE_DIRNAME, REPORT_NAME, EVIDENCE_NAME):
         os.replace(tmp / name, out / name)
     shutil.rmtree(old, ignore_errors=True)
     shutil.rmtree(tmp, ignore_errors=True)

@@ -1,0 +1,144 @@
+"""Curation beats every automatic rule, says what it did, and warns of entries matching nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from scholarkg.curate import load_curation
+from scholarkg.errors import InputError
+from scholarkg.explain import explain
+from scholarkg.pipeline import build
+from scholarkg.query import coauthors
+from scholarkg.store import open_build
+from scholarkg.vocab import DEFAULT_BASE
+
+ADA = """Portrait of Ada Lovelace
+Ada Lovelace
+Core Member
+Professor, Example University
+Publications
+Notes on the Analytical Engine
+Ada Lovelace
+Charles Babbage
+Sketch of the Analytical Engine
+Ada Lovelace
+Luigi Menabrea
+"""
+GRACE = """Portrait of Grace Hopper
+Grace Hopper
+Core Member
+Professor, Example University
+Publications
+A Compiler for Business Languages
+Grace Hopper
+Ada Byron
+Howard Aiken
+The Education of a Computer
+Grace Hopper
+Ada Lovelace
+Jean Sammet
+"""
+
+
+@pytest.fixture
+def pages(tmp_path: Path) -> Path:
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "ada.txt").write_text(ADA, encoding="utf-8")
+    (folder / "grace.txt").write_text(GRACE, encoding="utf-8")
+    return folder
+
+
+def _curation(tmp_path: Path, text: str) -> Path:
+    p = tmp_path / "curation.toml"
+    p.write_text(text, encoding="utf-8")
+    return p
+
+
+def _coauthors(out: Path, name: str) -> list[str]:
+    return sorted(c.name for c in coauthors(open_build(out), name).coauthors)
+
+
+def test_a_curated_homonym_split_makes_two_people(pages: Path, tmp_path: Path) -> None:
+    plain = build([pages], tmp_path / "plain", check=False)
+    (before,) = explain("Ada Lovelace", tmp_path / "plain")
+    assert "grace.txt:12" in {src.rsplit("/", 1)[-1] for src, _ in before.records}
+    cur = _curation(
+        tmp_path, '[[different_people]]\nnames = ["Ada Lovelace @ grace.txt", "Ada Lovelace"]\n'
+    )
+    split = build([pages], tmp_path / "split", check=True, curation=cur)
+    assert split.conforms is True
+    assert split.people == plain.people + 1
+    found = explain("Ada Lovelace", tmp_path / "split")
+    assert len(found) == 2
+    owner, other = sorted(found, key=lambda e: len(e.records), reverse=True)
+    assert all("grace.txt" not in src for src, _ in owner.records)
+    assert [src.rsplit("/", 1)[-1] for src, _ in other.records] == ["grace.txt:12"]
+    assert other.curation == (
+        ("different_people #1", f"split off {owner.key} (Ada Lovelace): another person"),
+    )
+    assert (other.key, "Ada Lovelace", "curation: different_people #1") in owner.apart
+    iri = f"{DEFAULT_BASE}person/{other.key}"
+    assert _coauthors(tmp_path / "split", iri) == ["Grace Hopper", "Jean Sammet"]
+    assert "Jean Sammet" not in _coauthors(tmp_path / "split", owner.key and "Ada Lovelace")
+    text = other.to_text()
+    assert "curation:\n  different_people #1: split off" in text
+
+
+def test_a_curated_merge_makes_one_person_with_the_canonical_name(
+    pages: Path, tmp_path: Path
+) -> None:
+    plain = build([pages], tmp_path / "plain", check=False)
+    assert len(explain("Ada Byron", tmp_path / "plain")) == 1  # apart: a surname change
+    cur = _curation(
+        tmp_path,
+        '[[same_person]]\nnames = ["Ada Byron", "Ada Lovelace"]\ncanonical = "Ada King"\n',
+    )
+    merged = build([pages], tmp_path / "merged", check=True, curation=cur)
+    assert merged.conforms is True
+    assert merged.people == plain.people - 1
+    (one,) = explain("Ada Byron", tmp_path / "merged")
+    assert one.name == "Ada King"
+    assert {p for _, p in one.records} == {"Ada Lovelace", "Ada Byron"}
+    assert ("same_person #1", "canonical name 'Ada King'") in one.curation
+    assert any(did.startswith("merged ") for _, did in one.curation)
+    assert explain("Ada King", tmp_path / "merged")[0].key == one.key
+    assert "Ada King" in _coauthors(tmp_path / "merged", "Grace Hopper")
+    assert "Ada Byron" not in _coauthors(tmp_path / "merged", "Grace Hopper")
+
+
+def test_paper_topics_and_merge_by_curation(pages: Path, tmp_path: Path) -> None:
+    cur = _curation(
+        tmp_path,
+        "[[same_paper]]\n"
+        'titles = ["Notes on the Analytical Engine", "Sketch of the Analytical Engine"]\n'
+        '[[paper]]\ntitle = "The Education of a Computer"\ntopics = ["Programming"]\n',
+    )
+    plain = build([pages], tmp_path / "plain", check=False)
+    result = build([pages], tmp_path / "cur", check=True, curation=cur)
+    assert result.conforms is True
+    assert result.works == plain.works - 1
+    (paper,) = explain("Sketch of the Analytical Engine", tmp_path / "cur")
+    assert len(paper.records) == 2
+    assert paper.joins[0][2] == ("curation",)
+    (taught,) = explain("The Education of a Computer", tmp_path / "cur")
+    assert taught.curation == (("paper #1", "about Programming"),)
+
+
+def test_an_entry_that_matches_nothing_is_a_warning_naming_it(pages: Path, tmp_path: Path) -> None:
+    cur = _curation(tmp_path, '[[same_person]]\nnames = ["Nobody Here", "Ada Lovelace"]\n')
+    result = build([pages], tmp_path / "out", check=False, curation=cur)
+    assert result.warnings == (
+        f"{cur}: same_person #1 ['Nobody Here', 'Ada Lovelace']: 'Nobody Here' matches no person",
+    )
+
+
+def test_a_bad_curation_file_is_an_input_error_naming_the_entry(tmp_path: Path) -> None:
+    cur = _curation(tmp_path, '[[same_person]]\nname = ["Ada"]\n')
+    with pytest.raises(InputError, match=r"same_person #1: expected the key\(s\) canonical, names"):
+        load_curation(cur)
+    cur = _curation(tmp_path, '[[merge]]\nnames = ["Ada"]\n')
+    with pytest.raises(InputError, match="unknown curation table"):
+        load_curation(cur)
