@@ -93,7 +93,7 @@ def test_build_bad_input_exit_2_and_previous_build_intact(built: Path, tmp_path:
         "pass the scraped page as UTF-8 text"
     )
     assert (built / "report.json").read_bytes() == before
-    assert sorted(p.name for p in built.iterdir()) == ["report.json", "store"]
+    assert sorted(p.name for p in built.iterdir()) == ["evidence.jsonl", "report.json", "store"]
 
 
 def test_build_bad_input_writes_nothing(tmp_path: Path) -> None:
@@ -354,6 +354,7 @@ def test_shell_completion_script_and_choices() -> None:
         "push",
         "query",
         "coauthors",
+        "explain",
     ]
     assert _complete("scholarkg export --format ") == ["turtle", "jsonld", "ntriples", "nquads"]
     assert _complete("scholarkg check --engine ") == ["fast", "pyshacl"]
