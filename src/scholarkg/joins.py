@@ -83,30 +83,59 @@ class _Index:
         }
 
 
-def _person_joins(refs: list[SourceRef], ix: _Index) -> list[dict[str, Any]]:
+def _person_joins(
+    refs: list[SourceRef], ix: _Index, recorded: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """The resolver's own joins (``recorded``, without repeats), then, for each record they do
+    not reach, the best evidence linking it to an earlier record, by the rules' words."""
+    index = {str(r): i for i, r in enumerate(refs)}
+    root = list(range(len(refs)))
+
+    def find(x: int) -> int:
+        while root[x] != x:
+            root[x] = root[root[x]]
+            x = root[x]
+        return x
+
     joins: list[dict[str, Any]] = []
+    seen: set[tuple[str, str]] = set()
+    for j in recorded:
+        pair = (j["a"], j["b"])
+        if j["a"] == j["b"] or pair in seen or j["a"] not in index or j["b"] not in index:
+            continue
+        seen.add(pair)
+        joins.append(j)
+        root[find(index[j["a"]])] = find(index[j["b"]])
     for i in range(1, len(refs)):
-        b = ix.mention[refs[i]]
-        best: tuple[int, dict[str, Any]] | None = None
-        for j in range(i):
-            a = ix.mention[refs[j]]
-            evidence = _name_evidence(a, b)
-            strength = 3 if evidence[0].startswith("same name") else 1
-            wa, wb = ix.work(refs[j]), ix.work(refs[i])
-            if wa is not None and wa == wb:
-                evidence.append("shared paper")
-                strength += 2
-            shared = ix.coauthors(refs[j]) & ix.coauthors(refs[i])
-            if shared:
-                evidence.append(f"shared coauthors ({len(shared)})")
-                strength += 1
-            if best is None or strength > best[0]:
-                best = (strength, {"a": str(refs[j]), "b": str(refs[i]), "evidence": evidence})
-            if strength >= 5:
-                break
+        if find(i) == find(0):
+            continue
+        best = _best_link(refs, i, ix)
         if best is not None:
             joins.append(best[1])
+            root[find(i)] = find(index[best[1]["a"]])
     return joins
+
+
+def _best_link(refs: list[SourceRef], i: int, ix: _Index) -> tuple[int, dict[str, Any]] | None:
+    b = ix.mention[refs[i]]
+    best: tuple[int, dict[str, Any]] | None = None
+    for j in range(i):
+        a = ix.mention[refs[j]]
+        evidence = _name_evidence(a, b)
+        strength = 3 if evidence[0].startswith("same name") else 1
+        wa, wb = ix.work(refs[j]), ix.work(refs[i])
+        if wa is not None and wa == wb:
+            evidence.append("shared paper")
+            strength += 2
+        shared = ix.coauthors(refs[j]) & ix.coauthors(refs[i])
+        if shared:
+            evidence.append(f"shared coauthors ({len(shared)})")
+            strength += 1
+        if best is None or strength > best[0]:
+            best = (strength, {"a": str(refs[j]), "b": str(refs[i]), "evidence": evidence})
+        if strength >= 5:
+            break
+    return best
 
 
 def _paper_joins(refs: list[SourceRef], ix: _Index) -> list[dict[str, Any]]:
@@ -164,7 +193,7 @@ def evidence_records(
             refs_of[pkey].append(ref)
     for p in sorted(resolution.people, key=lambda p: p.key):
         refs = sorted(refs_of[p.key])
-        joins = recorded.get(p.key) or _person_joins(refs, ix)
+        joins = _person_joins(refs, ix, recorded.get(p.key, []))
         for note in by_note.get(p.key, []):
             joins.append({"a": "", "b": "", "evidence": [f"curation: {note['entry']}"]})
         out.append(
