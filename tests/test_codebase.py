@@ -51,8 +51,8 @@ PENDING_PYOXIGRAPH: frozenset[str] = frozenset(
     }
 )
 
-# The CLI and the modules that exist only to serve it (none yet besides cli.py itself).
-CLI_MODULES = frozenset({"scholarkg.cli"})
+# The CLI and the modules that exist only to serve it.
+CLI_MODULES = frozenset({"scholarkg.cli", "scholarkg.cli_progress"})
 # Modules allowed to import the CLI: ``python -m scholarkg`` needs it.
 CLI_ENTRY_POINTS = frozenset({"scholarkg.__main__"})
 # Stages that work on text and typed records and must know nothing of RDF or the store

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import functools
 import sys
-import time
 import traceback
 from collections.abc import Callable
 from enum import StrEnum
@@ -21,6 +20,7 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from . import __version__
+from .cli_progress import ProgressBar
 from .errors import ScholarKGError
 from .readers import SourceFormat
 
@@ -151,33 +151,6 @@ def command(fn: F) -> F:
     return fn
 
 
-class _ProgressBar:
-    """A rich progress bar on stderr, shown only on a terminal and after the first second."""
-
-    def __init__(self) -> None:
-        self.start = time.monotonic()
-        self.enabled = sys.stderr.isatty()
-        self.progress: Any = None
-        self.tasks: dict[str, Any] = {}
-
-    def __call__(self, stage: str, done: int, total: int) -> None:
-        if not self.enabled or time.monotonic() - self.start < 1.0:
-            return
-        if self.progress is None:
-            from rich.console import Console
-            from rich.progress import Progress
-
-            self.progress = Progress(console=Console(stderr=True), transient=True)
-            self.progress.start()
-        if stage not in self.tasks:
-            self.tasks[stage] = self.progress.add_task(stage, total=total)
-        self.progress.update(self.tasks[stage], completed=done, total=total)
-
-    def stop(self) -> None:
-        if self.progress is not None:
-            self.progress.stop()
-
-
 def _print_warnings(warnings: tuple[str, ...], report: Path) -> None:
     """Local faults read around, on stderr: the first MAX_WARNINGS, then how many more."""
     for w in warnings[:MAX_WARNINGS]:
@@ -211,7 +184,7 @@ def build(
     from .config import load_config
     from .pipeline import build as run_build
 
-    bar = _ProgressBar()
+    bar = ProgressBar()
     try:
         cfg = load_config(config)
         overrides = {
@@ -224,7 +197,9 @@ def build(
             if v is not None
         }
         cfg = replace(cfg, **overrides)
-        result = run_build(inputs, out, cfg, check=check, progress=bar, format=input_format, curation=curation)
+        result = run_build(
+            inputs, out, cfg, check=check, progress=bar, format=input_format, curation=curation
+        )
     finally:
         bar.stop()
     _print_warnings(result.warnings, result.report_path)
@@ -237,8 +212,6 @@ def build(
         status = "conforms" if result.conforms else f"{result.violations} violation(s)"
         typer.echo(f"check: {status}")
     typer.echo(f"wrote {out / 'store'} and {result.report_path}")
-    for warning in result.warnings:
-        typer.echo(f"warning: {warning}", err=True)
     if result.conforms is False:
         raise typer.Exit(1)
 
@@ -496,7 +469,7 @@ def push(
             f"{p.bytes / 2**20:.1f} MB by {p.protocol}, into <{p.staging}> then MOVE"
         )
         return
-    bar = _ProgressBar()
+    bar = ProgressBar()
     try:
         result = run_push(
             store, target, iri, chunk_bytes=chunk_bytes, progress=bar, retries=retries

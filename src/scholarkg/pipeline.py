@@ -22,7 +22,7 @@ from typing import Any
 
 from .clean import clean_sources
 from .config import Config, config_from_mapping, config_to_mapping
-from .curate import CurationNote, curate, load_curation
+from .curate import Curation, CurationNote, curate, load_curation
 from .errors import AccountingError, ConfigError, InputError, UsageError
 from .joins import EVIDENCE_NAME, evidence_records, write_evidence
 from .map import to_ntriples
@@ -94,13 +94,8 @@ def build(
     warnings = tuple(
         str(pr) for p in profiles if isinstance(p, Bibliography) for pr in p.problems if pr.warning
     )
-    notes: tuple[CurationNote, ...] = ()
-    if cur is not None:
-        with timer.stage("curate"):
-            curated = curate(resolution, cur, cleaned)
-            resolution, notes = curated.resolution, curated.notes
-            warnings += curated.warnings
-    evidence = evidence_records(cleaned, resolution, notes)
+    resolution, curation_warnings, evidence = _curate(resolution, cur, cleaned, timer)
+    warnings += curation_warnings
     del cleaned
 
     out.mkdir(parents=True, exist_ok=True)
@@ -132,6 +127,19 @@ def build(
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return result
+
+
+def _curate(
+    resolution: Resolution, cur: Curation | None, cleaned: list[CleanProfile], timer: _Timer
+) -> tuple[Resolution, tuple[str, ...], list[dict[str, Any]]]:
+    """Apply the curation file after every automatic rule; the evidence of every join."""
+    notes: tuple[CurationNote, ...] = ()
+    warnings: tuple[str, ...] = ()
+    if cur is not None:
+        with timer.stage("curate"):
+            curated = curate(resolution, cur, cleaned)
+            resolution, notes, warnings = curated.resolution, curated.notes, curated.warnings
+    return resolution, warnings, evidence_records(cleaned, resolution, notes)
 
 
 def _read_and_resolve(
