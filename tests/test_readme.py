@@ -56,9 +56,11 @@ def matches(expected: list[str], actual: list[str]) -> bool:
     return bool(actual) and actual[0] == head and matches(rest, actual[1:])
 
 
-def shell(command: str, cwd: Path) -> list[str]:
-    env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}"}
-    env.pop("SCHOLARKG_DEBUG", None)
+def shell(command: str, cwd: Path, env: dict[str, str] | None = None) -> list[str]:
+    """Run one transcript line in bash: stdout and stderr together, as a terminal shows them."""
+    if env is None:
+        env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}"}
+        env.pop("SCHOLARKG_DEBUG", None)
     r = subprocess.run(
         ["bash", "-c", command],
         cwd=cwd,

@@ -12,14 +12,13 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 from conftest import REPO
 from stores import PUSH_PASSWORD, PUSH_USER, OxigraphServer, Server, VirtuosoServer, free_port
-from test_readme import matches, transcript
+from test_readme import matches, shell, transcript
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 BIN = Path(sys.executable).parent
@@ -27,19 +26,6 @@ BIN = Path(sys.executable).parent
 
 def blocks(store: str) -> list[str]:
     return re.findall(rf"^```console {store}\n(.*?)^```$", README, flags=re.M | re.S)
-
-
-def _run(command: str, cwd: Path, env: dict[str, str]) -> list[str]:
-    r = subprocess.run(
-        ["bash", "-c", command],
-        cwd=cwd,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        timeout=300,
-    )
-    return r.stdout.splitlines()
 
 
 @pytest.mark.parametrize(
@@ -64,7 +50,7 @@ def test_publishing_transcripts_print_what_the_readme_shows(
         netrc.write_text(f"machine 127.0.0.1 login {PUSH_USER} password {PUSH_PASSWORD}\n")
         netrc.chmod(0o600)
         env["NETRC"] = str(netrc)
-        _run("scholarkg build examples/pages --config examples/scholarkg.toml", here, env)
+        shell("scholarkg build examples/pages --config examples/scholarkg.toml", here, env)
         # the README's ports → the free ones of this run (the last is the pushed-to store)
         mapping = {p: str(free_port()) for p in ports[:-1]} | {ports[-1]: str(server.port)}
         ran = 0
@@ -73,7 +59,7 @@ def test_publishing_transcripts_print_what_the_readme_shows(
                 for old, new in mapping.items():
                     command = command.replace(f"127.0.0.1:{old}", f"127.0.0.1:{new}")
                     expected = [e.replace(f"127.0.0.1:{old}", f"127.0.0.1:{new}") for e in expected]
-                actual = _run(command, here, env)
+                actual = shell(command, here, env)
                 assert matches(expected, actual), (command, expected, actual)
                 ran += 1
         assert ran >= 3
