@@ -14,27 +14,13 @@ from pathlib import Path
 
 import pytest
 from conftest import CONFIG
+from test_generate import TINY
 
 from scholarkg.pipeline import build
 
 # -- B-cubed and the other figures on tiny clusterings ---------------------------------
 
-TINY = [
-    {
-        "page": "pages/0001.txt",
-        "owner": {"line": 3, "person": "pA"},
-        "authors": [[13, "pB"], [14, "pA"]],
-        "titles": [[12, "w1"], [15, "w2"]],
-        "mess": {},
-    },
-    {
-        "page": "pages/0002.txt",
-        "owner": {"line": 3, "person": "pB"},
-        "authors": [[13, "pA"], [15, "pC"]],
-        "titles": [[12, "w1"], [14, "w3"]],
-        "mess": {},
-    },
-]
+# TINY: the two hand-made pages of tests/test_generate.py, with their truth
 # people: pA = {1:3, 1:14, 2:13}, pB = {1:13, 2:3}, pC = {2:15}; 6 mentions
 # papers: w1 = {1:12, 2:12} with authors pA (both owners' lines count) and pB; w2 = {1:15}
 # (pA alone); w3 = {2:14} (pB, pC)
