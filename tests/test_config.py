@@ -64,7 +64,9 @@ def test_unknown_key_far_from_any_lists_the_settings(tmp_path: Path) -> None:
     path = _toml(tmp_path, 'colour = "blue"\n')
     with pytest.raises(ConfigError) as err:
         load_config(path)
-    assert err.value.hint == "allowed: base, and [institute] with name and iri"
+    assert err.value.hint == (
+        "allowed: base, [institute] with name and iri, and [[curation.…]] entries"
+    )
 
 
 def test_a_number_where_text_belongs_is_an_error_not_a_string(tmp_path: Path) -> None:
@@ -121,3 +123,58 @@ def test_cli_build_with_an_unknown_key_exits_2_naming_it(tmp_path: Path) -> None
     assert r.exit_code == 2
     assert "unknown setting 'institute.irr'; did you mean 'iri'?" in r.stderr
     assert not out.exists()
+
+
+def test_a_curation_part_is_read_with_its_entries_labelled_by_table(tmp_path: Path) -> None:
+    path = _toml(
+        tmp_path,
+        'base = "https://kg.example.org/"\n\n[[curation.same_person]]\nnames = ["Ada", "A. L."]\n'
+        '[[curation.person]]\nname = "Ada"\norcid = "0000-0002-1825-0097"\n',
+    )
+    cfg = load_config(path)
+    assert cfg.base == "https://kg.example.org/"
+    assert cfg.curation is not None and cfg.curation.path == str(path)
+    assert [(e.label, e.values, e.orcid) for e in cfg.curation.entries] == [
+        ("curation.same_person #1", ("Ada", "A. L."), None),
+        ("curation.person #1", ("Ada",), "0000-0002-1825-0097"),
+    ]
+    assert "curation" not in config_to_mapping(cfg)  # the report records settings only
+
+
+def test_a_bad_curation_part_names_file_line_and_entry(tmp_path: Path) -> None:
+    path = _toml(
+        tmp_path,
+        '[[curation.person]]\nname = "Ada"\norcid = "0000-0002-1825-0097"\n'
+        '[[curation.person]]\nname = "Bo"\norcid = "1234"\n',
+    )
+    with pytest.raises(InputError) as err:
+        load_config(path)
+    assert str(err.value).startswith(
+        f"{path}:4: curation.person #2: orcid '1234' is not an ORCID iD"
+    )
+    path = _toml(tmp_path, '[[curation.merge]]\nnames = ["A", "B"]\n')
+    with pytest.raises(InputError, match=r":1: unknown curation table\(s\): curation.merge"):
+        load_config(path)
+    path = _toml(tmp_path, 'curation = "curation.toml"\n')
+    with pytest.raises(ConfigError, match=r":1: 'curation' must hold tables of curation entries"):
+        load_config(path)
+    path = _toml(tmp_path, '[[curaton.same_person]]\nnames = ["A", "B"]\n')
+    with pytest.raises(ConfigError, match=r"did you mean 'curation'\?"):
+        load_config(path)
+
+
+def test_the_scholarkg_toml_beside_the_inputs_is_found(tmp_path: Path) -> None:
+    from scholarkg.config import find_config
+
+    pages, other = tmp_path / "pages", tmp_path / "other"
+    pages.mkdir()
+    other.mkdir()
+    (pages / "a.txt").write_text("x", encoding="utf-8")
+    (other / "b.bib").write_text("x", encoding="utf-8")
+    assert find_config([pages, other / "b.bib"]) is None
+    toml = _toml(pages, "")
+    assert find_config([pages]) == toml
+    assert find_config([pages / "a.txt", other]) == toml
+    _toml(other, "")
+    with pytest.raises(UsageError, match=r"2 scholarkg\.toml beside them"):
+        find_config([pages, other / "b.bib"])

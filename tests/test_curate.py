@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ from scholarkg.curate import load_curation
 from scholarkg.errors import InputError
 from scholarkg.explain import explain
 from scholarkg.pipeline import build
-from scholarkg.query import coauthors
+from scholarkg.query import coauthors, run_query
 from scholarkg.store import open_build
 from scholarkg.vocab import DEFAULT_BASE
 
@@ -142,3 +143,143 @@ def test_a_bad_curation_file_is_an_input_error_naming_the_entry(tmp_path: Path) 
     cur = _curation(tmp_path, '[[merge]]\nnames = ["Ada"]\n')
     with pytest.raises(InputError, match="unknown curation table"):
         load_curation(cur)
+
+
+def _orcids(out: Path) -> dict[str, str]:
+    from scholarkg.query import run_query
+
+    rows = run_query(
+        open_build(out),
+        "SELECT ?n ?o WHERE { ?p <http://schema.org/name> ?n ; "
+        "<https://w3id.org/scholarkg/ns#orcid> ?o }",
+    ).rows
+    return {str(n): str(o) for n, o in rows}
+
+
+def test_a_curated_orcid_is_on_the_person_and_explain_shows_it(pages: Path, tmp_path: Path) -> None:
+    cur = _curation(
+        tmp_path,
+        '[[person]]\nname = "Grace Hopper"\norcid = "https://orcid.org/0000-0002-1825-0097"\n',
+    )
+    result = build([pages], tmp_path / "out", check=True, curation=cur)
+    assert result.conforms is True and result.warnings == ()
+    assert _orcids(tmp_path / "out") == {"Grace Hopper": "0000-0002-1825-0097"}
+    (grace,) = explain("Grace Hopper", tmp_path / "out")
+    assert grace.curation == (("person #1", "ORCID 0000-0002-1825-0097"),)
+    assert "curation:\n  person #1: ORCID 0000-0002-1825-0097" in grace.to_text()
+
+
+def test_a_curated_orcid_beats_the_sources_orcid(pages: Path, tmp_path: Path) -> None:
+    (pages / "ada.json").write_text(
+        json.dumps(
+            [
+                {
+                    "id": "notes",
+                    "type": "article-journal",
+                    "title": "Notes on the Analytical Engine",
+                    "author": [
+                        {"family": "Lovelace", "given": "Ada", "ORCID": "0000-0001-5109-3700"},
+                        {"family": "Babbage", "given": "Charles"},
+                    ],
+                }
+            ]
+        ),
+        encoding="utf-8",
+    )
+    plain = build([pages], tmp_path / "plain", check=False)
+    assert _orcids(tmp_path / "plain") == {"Ada Lovelace": "0000-0001-5109-3700"}
+    cur = _curation(
+        tmp_path, '[[person]]\nname = "Ada Lovelace @ ada.txt"\norcid = "0000-0002-1694-233X"\n'
+    )
+    result = build([pages], tmp_path / "out", check=True, curation=cur)
+    assert result.conforms is True and result.people == plain.people
+    assert _orcids(tmp_path / "out") == {"Ada Lovelace": "0000-0002-1694-233X"}
+    (ada,) = explain("Ada Lovelace", tmp_path / "out")
+    assert ada.curation == (
+        ("person #1", "ORCID 0000-0002-1694-233X (the sources said 0000-0001-5109-3700)"),
+    )
+
+
+def test_a_curated_canonical_name_for_one_person(pages: Path, tmp_path: Path) -> None:
+    cur = _curation(tmp_path, '[[person]]\nname = "Jean Sammet"\ncanonical = "Jean E. Sammet"\n')
+    build([pages], tmp_path / "out", check=False, curation=cur)
+    (jean,) = explain("Jean Sammet", tmp_path / "out")
+    assert jean.name == "Jean E. Sammet"
+    assert jean.curation == (("person #1", "canonical name 'Jean E. Sammet'"),)
+
+
+def test_a_person_entry_that_is_ambiguous_or_matches_nothing_is_a_warning(
+    pages: Path, tmp_path: Path
+) -> None:
+    cur = _curation(
+        tmp_path,
+        '[[person]]\nname = "Nobody Here"\norcid = "0000-0002-1825-0097"\n'
+        '[[different_people]]\nnames = ["Ada Lovelace @ grace.txt", "Ada Lovelace"]\n'
+        '[[person]]\nname = "Ada Lovelace"\norcid = "0000-0002-1825-0097"\n',
+    )
+    result = build([pages], tmp_path / "out", check=False, curation=cur)
+    assert result.warnings[0] == (
+        f"{cur}: person #1 ['Nobody Here']: 'Nobody Here' matches no person"
+    )
+    assert result.warnings[1].startswith(
+        f"{cur}: person #2 ['Ada Lovelace']: 'Ada Lovelace' matches 2 people ("
+    )
+    assert result.warnings[1].endswith("say where it is printed: 'Ada Lovelace @ FILE'")
+    assert len(result.warnings) == 2
+    assert _orcids(tmp_path / "out") == {}
+
+
+def test_a_bad_orcid_in_a_curation_file_names_file_line_and_entry(tmp_path: Path) -> None:
+    cur = _curation(
+        tmp_path,
+        '[[person]]\nname = "Ada"\norcid = "0000-0002-1825-0097"\n\n'
+        '[[person]]\nname = "Grace"\norcid = "0000-0002-1825-0098"\n',
+    )
+    with pytest.raises(InputError) as err:
+        load_curation(cur)
+    assert str(err.value).startswith(
+        f"{cur}:5: person #2: orcid '0000-0002-1825-0098' is not an ORCID iD"
+    )
+    cur = _curation(tmp_path, '[[person]]\nname = "Ada"\n')
+    with pytest.raises(InputError, match=r":1: person #1: say orcid or canonical"):
+        load_curation(cur)
+
+
+def test_the_curation_of_scholarkg_toml_beside_the_inputs_applies_then_the_file_named(
+    pages: Path, tmp_path: Path
+) -> None:
+    from typer.testing import CliRunner
+
+    from scholarkg.cli import app
+
+    (pages / "scholarkg.toml").write_text(
+        'base = "https://kg.example.org/"\n'
+        '[[curation.same_person]]\nnames = ["Ada Byron", "Ada Lovelace"]\ncanonical = "Ada B."\n'
+        '[[curation.person]]\nname = "Nobody"\ncanonical = "N."\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    r = CliRunner().invoke(app, ["build", str(pages), "--out", str(out), "--no-check"])
+    assert r.exit_code == 0, r.output
+    assert r.stderr.splitlines()[:2] == [
+        f"config: {pages / 'scholarkg.toml'} (beside the inputs)",
+        f"warning: {pages / 'scholarkg.toml'}: curation.person #1 ['Nobody']: "
+        "'Nobody' matches no person",
+    ]
+    (ada,) = explain("Ada Byron", out)
+    assert ada.name == "Ada B."
+    iris = {str(s) for (s,) in run_query(open_build(out), "SELECT ?s WHERE { ?s ?p ?o }").rows}
+    assert f"https://kg.example.org/person/{ada.key}" in iris  # its base is used too
+    # a --curation file named as well applies after it: it has the last word
+    cur = _curation(tmp_path, '[[same_person]]\nnames = ["Ada B."]\ncanonical = "Ada King"\n')
+    r = CliRunner().invoke(
+        app, ["build", str(pages), "--out", str(out), "--no-check", "--curation", str(cur)]
+    )
+    assert r.exit_code == 0, r.output
+    (ada,) = explain("Ada Byron", out)
+    assert ada.name == "Ada King"
+    assert [entry for entry, _ in ada.curation] == [
+        "curation.same_person #1",
+        "curation.same_person #1",
+        "same_person #1",
+    ]

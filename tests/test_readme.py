@@ -101,7 +101,7 @@ def transcripts_run(demo: Path) -> list[tuple[str, list[str], list[str]]]:
 
 
 def test_readme_has_the_blocks_these_tests_run() -> None:
-    assert len(blocks("console")) == 4
+    assert len(blocks("console")) == 5
     assert len(blocks("python")) == 1
     assert len(blocks("json")) == 1
     assert len(blocks("turtle")) == 1

@@ -165,7 +165,8 @@ def build(
     inputs: Annotated[list[Path], typer.Argument(help=INPUTS_HELP)],
     out: OutOpt = Path("out"),
     config: Annotated[
-        Path | None, typer.Option(help="A scholarkg.toml with base IRI and institute.")
+        Path | None,
+        typer.Option(help="A scholarkg.toml (base IRI, institute, [curation]); default: beside."),
     ] = None,
     base: Annotated[str | None, typer.Option(help="Base IRI for minted nodes (ends in /).")] = None,
     institute_name: Annotated[str | None, typer.Option(help="Institute's name.")] = None,
@@ -181,13 +182,15 @@ def build(
     what was read, merged and rejected, and warn of local faults read around."""
     from dataclasses import replace
 
-    from .config import load_config
+    from .config import find_config, load_config
     from .pipeline import build as run_build
 
     bar = ProgressBar()
     try:
+        if config is None and (config := find_config(inputs)) is not None:
+            typer.echo(f"config: {config} (beside the inputs)", err=True)
         cfg = load_config(config)
-        overrides = {
+        overrides: dict[str, Any] = {
             k: v
             for k, v in (
                 ("base", base),

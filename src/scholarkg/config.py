@@ -7,6 +7,12 @@ looks like::
     [institute]
     name = "Example Institute"
     iri = "https://institute.example.org/"
+    [[curation.same_person]]        # curation entries, as in a curation file (scholarkg.curate)
+    names = ["Ada Lovelace", "A. K. Lovelace"]
+
+A ``scholarkg.toml`` in the folder given as input (or in the folder of a file given) is found
+by :func:`find_config` when no ``--config`` is named. Its ``[curation]`` part is applied before
+a ``--curation FILE``'s entries (both apply, in that order: the file named has the last word).
 
 Every setting is optional (the defaults are those of :class:`Config`); an unknown setting or a
 value of the wrong type is an error naming the file and the key. The same settings, in the same
@@ -19,11 +25,12 @@ from __future__ import annotations
 import difflib
 import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .curate import Curation, curation_from_mapping
 from .errors import ConfigError, InputError, UsageError
 from .vocab import DEFAULT_BASE, Minter
 
@@ -33,6 +40,7 @@ class Config:
     base: str = DEFAULT_BASE
     institute_name: str = "Example Institute"
     institute_iri: str = "https://institute.example.org/"
+    curation: Curation | None = None  # the [curation] part of a scholarkg.toml
 
     def __post_init__(self) -> None:
         Minter(self.base)  # a bad base IRI is a UsageError as soon as a Config holds it
@@ -45,7 +53,31 @@ _SETTINGS: dict[tuple[str, str], str] = {
     ("institute", "iri"): "institute_iri",
 }
 _TABLES = frozenset(t for t, _ in _SETTINGS if t)
-_ALLOWED = "allowed: base, and [institute] with name and iri"
+_CURATION = "curation"  # a table of curation entries: [[curation.same_person]] …
+_ALLOWED = "allowed: base, [institute] with name and iri, and [[curation.…]] entries"
+CONFIG_NAME = "scholarkg.toml"
+
+
+def find_config(inputs: Iterable[str | Path]) -> Path | None:
+    """The ``scholarkg.toml`` beside the inputs: in a folder given, or in the folder of a file
+    given. None when there is none; two different ones are a :class:`UsageError`."""
+    found = sorted(
+        {
+            c
+            for item in inputs
+            if (
+                c := (Path(item) if Path(item).is_dir() else Path(item).parent) / CONFIG_NAME
+            ).is_file()
+        },
+        key=str,
+    )
+    if len(found) > 1:
+        raise UsageError(
+            f"the inputs have {len(found)} {CONFIG_NAME} beside them: "
+            + ", ".join(map(str, found)),
+            "say which one with --config FILE",
+        )
+    return found[0] if found else None
 
 
 def load_config(path: str | Path | None) -> Config:
@@ -71,9 +103,11 @@ def config_from_mapping(data: Mapping[str, Any], source: str, text: str = "") ->
     ``source`` names where the settings came from (for errors); ``text``, when given, is the
     file's text, used to name the line of a bad setting.
     """
-    values: dict[str, str] = {}
+    values: dict[str, Any] = {}
     for key, value in data.items():
-        if key in _TABLES:
+        if key == _CURATION:
+            values["curation"] = _curation(source, text, value)
+        elif key in _TABLES:
             if not isinstance(value, Mapping):
                 raise ConfigError(
                     source,
@@ -96,6 +130,18 @@ def config_from_mapping(data: Mapping[str, Any], source: str, text: str = "") ->
         ) from exc
 
 
+def _curation(source: str, text: str, value: object) -> Curation:
+    if not isinstance(value, Mapping):
+        raise ConfigError(
+            source,
+            _CURATION,
+            f"{_CURATION!r} must hold tables of curation entries",
+            "write [[curation.same_person]] with names = […] (see the README)",
+            _line_of(text, "", _CURATION),
+        )
+    return curation_from_mapping(value, source, text, prefix=f"{_CURATION}.")
+
+
 def config_to_mapping(config: Config) -> dict[str, Any]:
     """The settings of ``config`` shaped like ``scholarkg.toml`` (what ``report.json`` records)."""
     out: dict[str, Any] = {}
@@ -113,8 +159,9 @@ def _field(source: str, text: str, table: str, key: str) -> str:
     if field_name is not None:
         return field_name
     dotted = f"{table}.{key}" if table else key
-    known = [f"{t}.{k}" if t else k for t, k in _SETTINGS] + sorted(_TABLES)
-    here = [k for t, k in _SETTINGS if t == table] + ([] if table else sorted(_TABLES))
+    tables = sorted({*_TABLES, _CURATION})
+    known = [f"{t}.{k}" if t else k for t, k in _SETTINGS] + tables
+    here = [k for t, k in _SETTINGS if t == table] + ([] if table else tables)
     close = difflib.get_close_matches(key, here, n=1) or difflib.get_close_matches(dotted, known)
     hint = f"did you mean {close[0]!r}?" if close else _ALLOWED
     raise ConfigError(

@@ -19,6 +19,10 @@ A curation file is TOML, given to ``build --curation FILE``::
     title = "Deep Nets"
     topics = ["Machine Learning"]
 
+    [[person]]                      # this person's ORCID (and/or canonical name)
+    name = "Ada Lovelace"
+    orcid = "0000-0002-1825-0097"   # its check digit is verified; it beats the sources' ORCID
+
 A name matches a person whose name, alternate name or any printed form folds to the same text
 (:func:`text.fold`: case and accents aside); a title matches a paper the same way. A name may
 say where it is printed, ``"Ada Lovelace @ grace.txt"`` (a file, or ``file:line``): that is how
@@ -31,14 +35,16 @@ is returned as :class:`CurationNote` records, which ``explain`` shows.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from .errors import InputError
+from .ids import normalize_orcid
 from .records import CleanProfile, Mention, Person, Resolution, SourceRef, TopicTag, Work
 from .text import fold
 
@@ -48,7 +54,9 @@ KINDS = {
     "same_paper": "titles",
     "different_papers": "titles",
     "paper": "title",
+    "person": "name",
 }
+_OPTIONAL = {"same_person": ("canonical",), "paper": ("topics",), "person": ("orcid", "canonical")}
 CURATION_RULE = "curation"
 
 
@@ -61,6 +69,7 @@ class CurationEntry:
     values: tuple[str, ...]
     canonical: str | None = None
     topics: tuple[str, ...] = ()
+    orcid: str | None = None
 
     def __str__(self) -> str:
         return f"{self.label} {list(self.values)}"
@@ -92,54 +101,93 @@ def load_curation(path: str | Path) -> Curation:
     """Read and check a curation file; a bad one is an :class:`InputError` naming the entry."""
     p = Path(path)
     try:
-        data = tomllib.loads(p.read_text(encoding="utf-8"))
+        text = p.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
     except OSError as exc:
         raise InputError(str(p), None, f"cannot read: {exc.strerror}", "check --curation") from exc
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise InputError(str(p), None, f"not valid TOML: {exc}", "fix the syntax") from exc
+    return curation_from_mapping(data, str(p), text)
+
+
+def curation_from_mapping(
+    data: Mapping[str, Any], path: str, text: str = "", prefix: str = ""
+) -> Curation:
+    """The entries of a curation, from TOML already parsed (``text``, when given, is the file's
+    text: errors then name the entry's line). ``prefix`` is where the tables sit in the file:
+    ``"curation."`` for the ``[curation]`` part of a ``scholarkg.toml``."""
     unknown = sorted(set(data) - set(KINDS))
     if unknown:
         raise InputError(
-            str(p),
-            None,
-            f"unknown curation table(s): {', '.join(unknown)}",
-            f"allowed: {', '.join(f'[[{k}]]' for k in KINDS)}",
+            path,
+            _line_of_table(text, prefix + unknown[0], 1),
+            f"unknown curation table(s): {', '.join(prefix + u for u in unknown)}",
+            f"allowed: {', '.join(f'[[{prefix}{k}]]' for k in KINDS)}",
         )
     entries: list[CurationEntry] = []
     for kind, field in KINDS.items():
         items = data.get(kind, [])
         if not isinstance(items, list):
-            raise InputError(str(p), None, f"{kind} must be a list of tables", f"write [[{kind}]]")
+            raise InputError(
+                path,
+                _line_of_table(text, prefix + kind, 1),
+                f"{prefix}{kind} must be a list of tables",
+                f"write [[{prefix}{kind}]]",
+            )
         for i, item in enumerate(items, start=1):
-            entries.append(_entry(str(p), kind, field, i, item))
-    return Curation(str(p), tuple(entries))
+            where = _Where(path, _line_of_table(text, prefix + kind, i), f"{prefix}{kind} #{i}")
+            entries.append(_entry(where, kind, field, item))
+    return Curation(path, tuple(entries))
 
 
-def _entry(path: str, kind: str, field: str, i: int, item: Any) -> CurationEntry:
-    label = f"{kind} #{i}"
-    allowed = {field} | ({"canonical"} if kind == "same_person" else set())
-    allowed |= {"topics"} if kind == "paper" else set()
+@dataclass(frozen=True, slots=True)
+class _Where:
+    path: str
+    line: int | None
+    label: str
+
+    def error(self, message: str, hint: str) -> InputError:
+        return InputError(self.path, self.line, f"{self.label}: {message}", hint)
+
+
+def _line_of_table(text: str, table: str, n: int) -> int | None:
+    """The line of the ``n``-th ``[[table]]`` header in a TOML text (None if not found)."""
+    pattern = re.compile(rf"^\s*\[\[\s*{re.escape(table)}\s*\]\]")
+    lines = [i for i, line in enumerate(text.splitlines(), start=1) if pattern.match(line)]
+    return lines[n - 1] if len(lines) >= n else None
+
+
+def _entry(where: _Where, kind: str, field: str, item: Any) -> CurationEntry:
+    allowed = {field, *_OPTIONAL.get(kind, ())}
     if not isinstance(item, dict) or set(item) - allowed or field not in item:
-        raise InputError(
-            path,
-            None,
-            f"{label}: expected the key(s) {', '.join(sorted(allowed))}",
-            f"write {field} = " + ('"…"' if kind == "paper" else '["…", "…"]'),
+        raise where.error(
+            f"expected the key(s) {', '.join(sorted(allowed))}",
+            f"write {field} = " + ('"…"' if kind in ("paper", "person") else '["…", "…"]'),
         )
     raw = item[field]
     values = (raw,) if isinstance(raw, str) else raw
     if not isinstance(values, list | tuple) or not all(isinstance(v, str) for v in values):
-        raise InputError(path, None, f"{label}: {field} must be text", f'write {field} = ["…"]')
-    need = 1 if kind in ("paper", "same_person") else 2
+        raise where.error(f"{field} must be text", f'write {field} = ["…"]')
+    need = 1 if kind in ("paper", "same_person", "person") else 2
     if len(values) < need:
-        raise InputError(path, None, f"{label}: name at least {need}", f"add to {field}")
+        raise where.error(f"name at least {need}", f"add to {field}")
     topics = item.get("topics", [])
     canonical = item.get("canonical")
     if not isinstance(topics, list) or not all(isinstance(t, str) for t in topics):
-        raise InputError(path, None, f"{label}: topics must be a list of text", 'topics = ["…"]')
+        raise where.error("topics must be a list of text", 'topics = ["…"]')
     if canonical is not None and not isinstance(canonical, str):
-        raise InputError(path, None, f"{label}: canonical must be text", 'canonical = "…"')
-    return CurationEntry(kind, label, tuple(values), canonical, tuple(topics))
+        raise where.error("canonical must be text", 'canonical = "…"')
+    orcid = item.get("orcid")
+    if orcid is not None:
+        if not isinstance(orcid, str) or normalize_orcid(orcid) is None:
+            raise where.error(
+                f"orcid {orcid!r} is not an ORCID iD (16 digits, the last a check digit)",
+                'write orcid = "0000-0002-1825-0097" (or the https://orcid.org/… form)',
+            )
+        orcid = normalize_orcid(orcid)
+    if kind == "person" and orcid is None and canonical is None:
+        raise where.error("say orcid or canonical", 'orcid = "0000-…" or canonical = "…"')
+    return CurationEntry(kind, where.label, tuple(values), canonical, tuple(topics), orcid)
 
 
 # ---------------------------------------------------------------- applying
@@ -157,6 +205,8 @@ def curate(resolution: Resolution, curation: Curation, profiles: Sequence[CleanP
             state.same_paper(entry)
         elif entry.kind == "different_papers":
             state.different_papers(entry)
+        elif entry.kind == "person":
+            state.person(entry)
         else:
             state.paper_topics(entry)
     warnings = tuple(f"{curation.path}: {w}" for w in state.warnings)
@@ -234,12 +284,41 @@ class _State:
             self._merge_people(target, other)
             self.notes.append(CurationNote(target, e.label, f"merged {other} into this person"))
         if e.canonical:
-            p = self.people[target]
-            alts = sorted({*p.alternate_names, p.name} - {e.canonical})
-            self.people[target] = replace(p, name=e.canonical, alternate_names=tuple(alts))
-            self.notes.append(CurationNote(target, e.label, f"canonical name {e.canonical!r}"))
+            self._canonical(target, e)
         elif len(keys) == 1:
             self.notes.append(CurationNote(target, e.label, "confirmed as one person"))
+
+    def person(self, e: CurationEntry) -> None:
+        keys = self._people_named(e.values[0])
+        if len(keys) != 1:
+            self.warnings.append(
+                f"{e}: {e.values[0]!r} matches no person"
+                if not keys
+                else f"{e}: {e.values[0]!r} matches {len(keys)} people ({', '.join(keys)}); "
+                f"say where it is printed: '{e.values[0]} @ FILE'"
+            )
+            return
+        key = keys[0]
+        p = self.people[key]
+        if e.orcid:
+            held = sorted(k for k, o in self.people.items() if o.orcid == e.orcid and k != key)
+            if held:
+                self.warnings.append(
+                    f"{e}: ORCID {e.orcid} is also {', '.join(held)}'s (from the sources); "
+                    "a [[same_person]] entry makes them one person"
+                )
+            was = f" (the sources said {p.orcid})" if p.orcid and p.orcid != e.orcid else ""
+            self.people[key] = p = replace(p, orcid=e.orcid)
+            self.notes.append(CurationNote(key, e.label, f"ORCID {e.orcid}{was}"))
+        if e.canonical:
+            self._canonical(key, e)
+
+    def _canonical(self, key: str, e: CurationEntry) -> None:
+        assert e.canonical is not None
+        p = self.people[key]
+        alts = sorted({*p.alternate_names, p.name} - {e.canonical})
+        self.people[key] = replace(p, name=e.canonical, alternate_names=tuple(alts))
+        self.notes.append(CurationNote(key, e.label, f"canonical name {e.canonical!r}"))
 
     def _merge_people(self, target: str, other: str) -> None:
         a, b = self.people[target], self.people.pop(other)
@@ -250,6 +329,7 @@ class _State:
             printed_forms=tuple(sorted({*a.printed_forms, *b.printed_forms})),
             sources=tuple(sorted({*a.sources, *b.sources})),
             membership=a.membership or b.membership,
+            orcid=a.orcid or b.orcid,
         )
         for ref in self.refs_of.pop(other, set()):
             self.mention_to_person[ref] = target

@@ -84,11 +84,14 @@ def build(
     CSL-JSON and JSON records, each format told by its suffix unless ``format`` says.
 
     ``curation`` names a curation file (:mod:`scholarkg.curate`), applied after every automatic
-    rule; entries that match nothing are returned as warnings."""
+    rule and after the ``[curation]`` of ``config`` (both apply, in that order); entries that
+    match nothing are returned as warnings."""
     config = config or Config()
     out = Path(out_dir)
     timer = _Timer()
-    cur = load_curation(curation) if curation is not None else None
+    # the [curation] of scholarkg.toml first, then the file named: both apply, in that order
+    cur = [c for c in (config.curation,) if c is not None]
+    cur += [load_curation(curation)] if curation is not None else []
     files, profiles, resolution, cleaned = _read_and_resolve(inputs, timer, progress, format)
     _check_accounting(profiles, resolution)
     warnings = tuple(
@@ -130,15 +133,16 @@ def build(
 
 
 def _curate(
-    resolution: Resolution, cur: Curation | None, cleaned: list[CleanProfile], timer: _Timer
+    resolution: Resolution, cur: list[Curation], cleaned: list[CleanProfile], timer: _Timer
 ) -> tuple[Resolution, tuple[str, ...], list[dict[str, Any]]]:
-    """Apply the curation file after every automatic rule; the evidence of every join."""
+    """Apply the curations after every automatic rule, in order; the evidence of every join."""
     notes: tuple[CurationNote, ...] = ()
     warnings: tuple[str, ...] = ()
-    if cur is not None:
+    for c in cur:
         with timer.stage("curate"):
-            curated = curate(resolution, cur, cleaned)
-            resolution, notes, warnings = curated.resolution, curated.notes, curated.warnings
+            curated = curate(resolution, c, cleaned)
+            resolution = curated.resolution
+            notes, warnings = notes + curated.notes, warnings + curated.warnings
     return resolution, warnings, evidence_records(cleaned, resolution, notes)
 
 

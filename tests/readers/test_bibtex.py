@@ -241,3 +241,36 @@ def test_nothing_readable_is_an_input_error(tmp_path: Path) -> None:
     with pytest.raises(InputError) as err2:
         read_bibtex(_bib(tmp_path, "@article{x, title = {Unclosed\n"))
     assert err2.value.line == 1
+
+
+def test_orcid_fields_are_read_and_a_bad_one_is_a_warning_naming_line_and_value(
+    tmp_path: Path,
+) -> None:
+    path = _bib(
+        tmp_path,
+        "@article{a,\n  title = {T},\n  author = {Hopper, Grace and Ada Lovelace},\n"
+        "  orcid-numbers = {Lovelace, Ada/https://orcid.org/0000-0002-1825-0097;\n"
+        "                   Hopper, Grace/0000-0002-1825-0098},\n}\n"
+        "@article{b,\n  title = {U},\n  author = {Sammet, Jean},\n"
+        "  orcid = {0000-0002-1694-233X},\n}\n"
+        "@article{c,\n  title = {V},\n  author = {Sammet, Jean and Grace Hopper},\n"
+        "  orcid = {0000-0002-1694-233X},\n}\n",
+    )
+    bib = read_bibtex(path)
+    assert [[(a.text, a.orcid) for a in li.authors] for li in bib.listings] == [
+        [("Hopper, Grace", None), ("Ada Lovelace", "0000-0002-1825-0097")],
+        [("Sammet, Jean", "0000-0002-1694-233X")],
+        [("Sammet, Jean", None), ("Grace Hopper", None)],
+    ]
+    assert [(str(p.source), p.message) for p in bib.problems] == [
+        (
+            f"{path}:4#a/orcid-numbers",
+            "orcid-numbers '0000-0002-1825-0098' is not an ORCID iD (bad form or check digit); "
+            "it is ignored",
+        ),
+        (
+            f"{path}:15#c/orcid",
+            "orcid: a bare ORCID (0000-0002-1694-233X) names 2 authors of the entry, not one; "
+            "it is ignored",
+        ),
+    ]

@@ -137,3 +137,26 @@ def test_an_item_without_title_is_skipped_with_a_warning(tmp_path: Path) -> None
         (2, "no title; the item is skipped"),
         (3, "item 3 is not an object; skipped"),
     ]
+
+
+def test_a_bad_orcid_is_a_warning_naming_item_name_and_value(tmp_path: Path) -> None:
+    path = _csl(
+        tmp_path,
+        '[{"id": "a", "title": "T",\n'
+        ' "author": [{"family": "Hopper", "given": "Grace", "ORCID": "0000-0002-1825-0098"},\n'
+        '            {"family": "Lovelace", "given": "Ada", "ORCID": "0000-0002-1825-0097"}]}]',
+    )
+    bib = read_csl(path)
+    [li] = bib.listings
+    assert [(a.text, a.orcid) for a in li.authors] == [
+        ("Hopper, Grace", None),
+        ("Lovelace, Ada", "0000-0002-1825-0097"),
+    ]
+    assert [(str(p.source), p.message, p.warning) for p in bib.problems] == [
+        (
+            f"{path}:1#a/author/1",
+            "ORCID '0000-0002-1825-0098' of Hopper, Grace is not an ORCID iD (bad form or "
+            "check digit); the name is read without it",
+            True,
+        )
+    ]

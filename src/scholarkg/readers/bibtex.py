@@ -17,12 +17,21 @@ import logging
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from ..ids import arxiv_in_text, arxiv_in_url, doi_in_text, normalize_doi, split_arxiv
+from ..ids import (
+    arxiv_in_text,
+    arxiv_in_url,
+    doi_in_text,
+    normalize_doi,
+    normalize_orcid,
+    split_arxiv,
+)
 from ..records import Bibliography, Problem, RawAuthor, RawListing, SourceRef, WorkMeta
+from ..text import fold
 from .common import iso_date, read_text
 
 # BibTeX's predefined month macros
@@ -234,6 +243,61 @@ def _authors(value: str, line: int, src: SourceRef) -> tuple[list[RawAuthor], bo
     return out, complete
 
 
+_ORCID_FIELDS = ("orcid", "orcid-numbers")  # Web of Science: "Family, Given/0000-…; …"
+
+
+def _family(name: str) -> str:
+    return fold(name.split(",")[0] if "," in name else (name.split() or [""])[-1])
+
+
+def _with_orcids(
+    fields: dict[str, tuple[str, int]],
+    authors: list[RawAuthor],
+    src: SourceRef,
+    problems: list[Problem],
+) -> list[RawAuthor]:
+    """Authors with the ORCIDs an ``orcid`` or ``orcid-numbers`` field gives: ``Name/ORCID``
+    pairs split by ``;`` (a bare ORCID when the entry has one author). An ORCID that is not
+    one, or that names no author, is a warning naming the field's line and the value."""
+    out = list(authors)
+    for fname in _ORCID_FIELDS:
+        if fname not in fields:
+            continue
+        value, line = fields[fname]
+        where = SourceRef(src.path, line, f"{src.part}/{fname}")
+        for piece in (x.strip() for x in value.split(";")):
+            if not piece:
+                continue
+            name, _, raw = re.sub(r"https?://orcid\.org/", "", piece).rpartition("/")
+            orcid = normalize_orcid(raw.strip())
+            if orcid is None:
+                problems.append(
+                    Problem(
+                        where,
+                        f"{fname} {raw.strip()!r} is not an ORCID iD (bad form or "
+                        "check digit); it is ignored",
+                    )
+                )
+                continue
+            hits = [
+                i
+                for i, a in enumerate(out)
+                if not a.organization and (not name or _family(a.text) == _family(name))
+            ]
+            if len(hits) != 1:
+                who = repr(name.strip()) if name else "a bare ORCID"
+                problems.append(
+                    Problem(
+                        where,
+                        f"{fname}: {who} ({orcid}) names {len(hits)} authors of the "
+                        "entry, not one; it is ignored",
+                    )
+                )
+                continue
+            out[hits[0]] = replace(out[hits[0]], orcid=orcid)
+    return out
+
+
 def _listing(
     fields: dict[str, tuple[str, int]], kind: str, src: SourceRef, problems: list[Problem]
 ) -> RawListing | None:
@@ -254,6 +318,7 @@ def _listing(
     if "author" in fields:
         value, line = fields["author"]
         authors, complete = _authors(value, line, src)
+        authors = _with_orcids(fields, authors, src, problems)
     urls = [u for u in (get("url"),) if u]
     doi = normalize_doi(get("doi")) or next((d for u in urls if (d := doi_in_text(u))), None)
     if get("doi") and not doi:

@@ -21,6 +21,7 @@ from .common import iso_date, read_text
 from .jsontext import Item, parse_json_items
 
 _TAG = re.compile(r"<[^>]+>")
+NAME_ROLES = ("author",)  # the CSL name variables read as people
 
 
 def read_csl(path: str | Path, items: list[Item] | None = None) -> Bibliography:
@@ -50,9 +51,32 @@ def csl_items(path: str, items: list[Item], problems: list[Problem]) -> Bibliogr
             doi = _text(item.value.get("DOI"))
             if doi and listing.doi is None:
                 problems.append(Problem(listing.source, f"DOI {doi!r} is not a DOI; ignored"))
+            problems.extend(bad_orcids(item.value, listing.source))
             listings.append(listing)
     problems.sort(key=lambda pr: pr.source)
     return Bibliography(path, "csl", tuple(listings), (), tuple(problems), skipped)
+
+
+def bad_orcids(item: dict[str, Any], src: SourceRef) -> list[Problem]:
+    """A warning for each name whose ORCID is not one (bad form or check digit): the name is
+    read without it, never silently."""
+    out: list[Problem] = []
+    for role in NAME_ROLES:
+        names = item.get(role)
+        for i, name in enumerate(names if isinstance(names, list) else [], start=1):
+            raw = _text(name.get("ORCID") or name.get("orcid")) if isinstance(name, dict) else ""
+            if raw and normalize_orcid(raw) is None:
+                who = ", ".join(
+                    x for x in (_text(name.get("family")), _text(name.get("given"))) if x
+                )
+                out.append(
+                    Problem(
+                        SourceRef(src.path, src.line, f"{src.part}/{role}/{i}"),
+                        f"ORCID {raw!r} of {who or f'{role} {i}'} is not an ORCID iD "
+                        "(bad form or check digit); the name is read without it",
+                    )
+                )
+    return out
 
 
 def _item_id(item: dict[str, Any], n: int) -> str:
