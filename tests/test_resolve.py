@@ -115,6 +115,16 @@ def test_a_common_name_has_a_lower_prior_than_a_rare_one() -> None:
     assert bare <= name_prior(1.0) == 0.0
 
 
+def test_an_initial_is_as_common_as_the_full_names_it_stands_for() -> None:
+    names = ["J. Xu", "Jing Xu", "Jun Xu", "Jian Xu", "J.-W. Moon", "J.-H. Moon", "J. Moon"]
+    names.append("A. Ko")
+    xu, *_, moon, ko = name_priors([parse_name(n) for n in names])
+    assert xu <= name_prior(2.0) < 0  # three J-names printed with Xu: J. Xu is any of them
+    assert moon <= name_prior(1.0)  # J.-W. and J.-H. Moon are two people
+    alone, *_ = name_priors([parse_name(n) for n in ("J. Xu", "Jing Xu", "Ana Ortiz")])
+    assert alone > 0 and ko > 0  # one full name behind the initial (or none): the world decides
+
+
 # ---------------------------------------------------------------- local names (minted in vocab)
 
 

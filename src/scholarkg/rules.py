@@ -22,11 +22,15 @@ Versions:
   author line (population share as a name against frequency in a title's text, with the odds
   below: ``AUTHOR_PRIOR_ODDS`` … ``MAX_TITLE_WORD_FREQUENCY``), admits names with nicknames in
   brackets, an okina, a suffix in digits, combining marks, glued particles.
+* ``2026.12.6`` a name with an initial (``J. Xu``) is shared by at least as many people as the
+  input prints full given names with its letters beside its family name (``Jing Xu``, ``Jun
+  Xu``), less one, or different second initials (``J.-W. Moon``, ``J.-H. Moon``): its prior
+  is no longer the world's alone (resolve/evidence.py ``_witnessed``).
 """
 
 from __future__ import annotations
 
-RULES_VERSION = "2026.12.5"
+RULES_VERSION = "2026.12.6"
 
 # ---------------------------------------------------------------- people: scored evidence
 # Every weight is a log-odds contribution (natural log), in the manner of Fellegi and Sunter:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .. import rules
@@ -52,7 +52,11 @@ def name_priors(names: Sequence[PersonName]) -> list[float]:
     world's population, or in the input where the input is denser in the name than the world:
     the other forms with its first given name times those with its family name, over all forms
     (a field where many share given and family names). Forms, not mentions, are counted, so a
-    prolific person does not make their own name look common."""
+    prolific person does not make their own name look common.
+
+    An initial (``J. Xu``) stands for every full given name with its letter printed with the
+    family name (``Jing Xu``, ``Jun Xu``): each is a person the input shows, so a name with an
+    initial is shared by at least that many others less one (:func:`_witnessed`)."""
     givens: dict[str, int] = defaultdict(int)
     families: dict[str, int] = defaultdict(int)
     middles: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -66,6 +70,7 @@ def name_priors(names: Sequence[PersonName]) -> list[float]:
         families[fam] += 1
         if first and len(parts) > 1:
             middles[(first, fam)].add(parts[1][0])
+    witnessed = _witnessed(names)
     total = max(len(names), 1)
     out: list[float] = []
     for n, (first, fam, bare) in zip(names, keys, strict=True):
@@ -74,8 +79,43 @@ def name_priors(names: Sequence[PersonName]) -> list[float]:
             e = max(e, (givens[first] - 1) * (families[fam] - 1) / total)
             if bare:  # Charles Ahn, where Charles B. Ahn and Charles K. Ahn are printed too
                 e = max(e, len(middles.get((first, fam), ())) - 1)
+        else:
+            e = max(e, witnessed(n) - 1)
         out.append(name_prior(e))
     return out
+
+
+def _witnessed(names: Sequence[PersonName]) -> Callable[[PersonName], int]:
+    """How many people the input shows behind a name that starts with an initial: the full
+    given names with its letter (and its second letter, where it has one) printed with its
+    family name, or the different second initials printed with it (``J.-W. Moon``,
+    ``J.-H. Moon``), whichever is more."""
+    fulls: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+    seconds: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for n in names:
+        parts = _given_parts(n)
+        if not parts:
+            continue
+        fam = fold_tight(n.family)
+        if len(parts[0]) > 1:
+            fulls[(parts[0][0], "", fam)].add(parts[0])
+            if len(parts) > 1:
+                fulls[(parts[0][0], parts[1][0], fam)].add(parts[0])
+        elif len(parts) > 1:
+            seconds[(parts[0], fam)].add(parts[1][0])
+
+    def count(n: PersonName) -> int:
+        parts = _given_parts(n)
+        if not parts:
+            return 0
+        fam = fold_tight(n.family)
+        second = parts[1][0] if len(parts) > 1 else ""
+        k = len(fulls.get((parts[0][0], second, fam), ()))
+        if not second:
+            k = max(k, len(seconds.get((parts[0], fam), ())))
+        return k
+
+    return count
 
 
 def coauthor_weight(df: int, listings: int, span: int = 1) -> float:
