@@ -142,3 +142,23 @@ def test_every_join_records_its_evidence(tmp_path: Path) -> None:
         assert abs(j.score - sum(w for _, w in j.terms)) < 1e-9
     nickname = next(j for j in res.joins if str(j.b).endswith("b.txt:10"))
     assert any(name.startswith("coauthors") for name, _ in nickname.terms)
+
+
+def test_two_names_printed_together_on_several_papers_are_coauthors_not_one_person(
+    tmp_path: Path,
+) -> None:
+    both = ["Ana Ortiz-Lee", "Ana Ortiz", "Zed Quon", "Rita Sousa"]
+    res = _resolve(
+        tmp_path,
+        {
+            "a.txt": _page(
+                "Bo Kim",
+                [
+                    ("Graph Kernels for Molecules", both),
+                    ("Sparse Coding of Natural Images", both),
+                ],
+            ),
+            "b.txt": _page("Cy Park", [("Learning to Rank Proteins", ["Ana Ortiz", "Zed Quon"])]),
+        },
+    )
+    assert len(_people_named(res, "Ana Ortiz-Lee", "Ana Ortiz")) == 2

@@ -26,11 +26,14 @@ Versions:
   input prints full given names with its letters beside its family name (``Jing Xu``, ``Jun
   Xu``), less one, or different second initials (``J.-W. Moon``, ``J.-H. Moon``): its prior
   is no longer the world's alone (resolve/evidence.py ``_witnessed``).
+* ``2026.12.7`` two groups printed as two authors of one listing on ``COAUTHORS_MIN_WORKS``
+  papers are coauthors: those papers, their pages and their other authors no longer count as
+  evidence that the two are one person (resolve/cluster.py ``_apart``).
 """
 
 from __future__ import annotations
 
-RULES_VERSION = "2026.12.6"
+RULES_VERSION = "2026.12.7"
 
 # ---------------------------------------------------------------- people: scored evidence
 # Every weight is a log-odds contribution (natural log), in the manner of Fellegi and Sunter:
@@ -75,6 +78,12 @@ COAUTHOR_WORLD_MIN = 1000
 CONTEXT_CAP = 12.0
 # Two mentions on the same member's page: the member's collaborator, printed twice.
 SAME_PAGE = 1.0
+# Two groups of mentions printed as two authors of one listing may be one person printed twice
+# (a scraped carousel repeats an author, another way), but not on this many different papers:
+# there they are coauthors, two people, and what they share on those papers (the paper, its
+# other authors) is what coauthors share, not evidence that they are one (the bearer of a
+# double surname and the other person named by one part of it write together).
+COAUTHORS_MIN_WORKS = 2
 # Join when one person is more likely than two (also the average-linkage threshold).
 JOIN = 0.0
 # A mention that fits two conflicting people (``W. Wang``: Wei Wang and Wen Wang) joins the

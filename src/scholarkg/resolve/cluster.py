@@ -170,8 +170,19 @@ class _Groups:
         self.pages: list[frozenset[int]] = []
         self.coauthors: list[frozenset[str]] = []
         self.owns: list[frozenset[int]] = []  # pages whose owner the group is
+        self.printed: list[frozenset[int]] = []  # listings that print the group as an author
+        self.ctx = ctx
+        self.listing_page = [occ.page[o] if o < len(occ.page) else -1 for o in occ.start]
+        self.own_key = [ctx.ckey[occ.form[r]] for r in self.roots]
         for r in self.roots:
             os_ = members[r]
+            self.printed.append(
+                frozenset(
+                    occ.listing[o]
+                    for o in os_
+                    if occ.listing[o] >= 0 and not owner_of_page(occ, ctx, o)
+                )
+            )
             self.owns.append(frozenset(occ.page[o] for o in os_ if owner_of_page(occ, ctx, o)))
             lis = {occ.listing[o] for o in os_ if occ.listing[o] >= 0}
             self.listings.append(frozenset(lis))
@@ -241,22 +252,41 @@ def _score(
     groups: _Groups, u: int, v: int, level: Compat, prior: Sequence[float], ctx: Context
 ) -> Score | None:
     span = max(len(groups.listings[u]), len(groups.listings[v]), 1)
-    shared = [
-        (k, coauthor_weight(ctx.df[k], ctx.n_listings, span))
-        for k in sorted(groups.coauthors[u] & groups.coauthors[v])
-    ]
-    context = context_terms(
-        bool(groups.listings[u] & groups.listings[v]),
-        len(groups.works[u] & groups.works[v]),
-        shared,
-        bool(groups.pages[u] & groups.pages[v]),
-    )
+    (lu, wu, cu, pu), (lv, wv, cv, pv) = _apart(groups, u, v), _apart(groups, v, u)
+    shared = [(k, coauthor_weight(ctx.df[k], ctx.n_listings, span)) for k in sorted(cu & cv)]
+    context = context_terms(bool(lu & lv), len(wu & wv), shared, bool(pu & pv))
     if level < Compat.STRONG and not context:
         return None  # a weak agreement of names needs context
     fu, fv = groups.form[u], groups.form[v]
     terms = [name_term(prior[fu], prior[fv], level >= Compat.STRONG), *context]
 
     return Score(sum(w for _, w in terms), tuple(terms))
+
+
+def _apart(
+    groups: _Groups, u: int, v: int
+) -> tuple[frozenset[int], frozenset[int], frozenset[str], frozenset[int]]:
+    """The listings, works, coauthors and pages of ``u`` that can tell whether it is ``v``: not
+    the papers that print both as two authors on several papers (there they are coauthors, and
+    what they share on such papers, the paper, its page and its other authors, is what
+    coauthors share)."""
+    together = _together(groups, u, v)
+    if len(together) < rules.COAUTHORS_MIN_WORKS:
+        return groups.listings[u], groups.works[u], groups.coauthors[u], groups.pages[u]
+    ctx = groups.ctx
+    lis = frozenset(li for li in groups.listings[u] if ctx.listing_work[li] not in together)
+    keys = {ctx.ckey[x] for li in lis for x in ctx.listing_forms[li]}
+    works = frozenset(ctx.listing_work[li] for li in lis)
+    pages = frozenset(groups.listing_page[li] for li in lis) | groups.owns[u]
+    return lis, works, frozenset(keys - {groups.own_key[u]}), pages
+
+
+def _together(groups: _Groups, u: int, v: int) -> set[int]:
+    """The works that print ``u`` and ``v`` as two authors of one listing."""
+    both = groups.printed[u] & groups.printed[v]
+    if len(both) < rules.COAUTHORS_MIN_WORKS:
+        return set()
+    return {groups.ctx.listing_work[li] for li in both}
 
 
 def _full_first(name: PersonName) -> bool:
