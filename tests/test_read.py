@@ -9,6 +9,7 @@ from conftest import SEED
 
 from scholarkg.errors import InputError
 from scholarkg.read import (
+    ABSTRACT,
     AUTHOR,
     TITLE,
     Known,
@@ -177,6 +178,10 @@ AFTER_AUTHOR = Line(1, "Ada Lovelace", AUTHOR)
         "Benoı̂t Sagot",  # a dotless i and a combining circumflex
         "Anne deRoeck",  # a particle glued to the family name
         "Will Klein",  # a given name that is also a common word
+        "A. B. C. Archer",  # every initial counts, not the first alone
+        "R. White",  # after an initial, the last word is still weighed as a family name
+        "Hồ Bắc Thắng",  # letters no vocabulary language writes: "Hồ" is not "ho"
+        "Maria das Graças Nunes",  # an article after a particle-less given name: Portuguese
     ],
 )
 def test_real_author_lines_are_read_as_names_not_titles(line: str) -> None:
@@ -189,6 +194,47 @@ def test_short_capitalised_titles_after_an_author_are_titles(line: str) -> None:
     verdict = classify_line(line, AFTER_AUTHOR, "Grace Hopper")
     assert verdict.kind == TITLE
     assert "words of running text" in verdict.reason
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Kritik der reinen Vernunft", "an article after a word that is no particle"),
+        ("Geschichte und Theorie", "'und' is a title word"),
+        ("Darwin's Finches", "a possessive"),
+        ("GANs Revisited", "an acronym in a word"),
+    ],
+)
+def test_title_forms_no_name_has(line: str, reason: str) -> None:
+    verdict = classify_line(line, AFTER_AUTHOR, "Grace Hopper")
+    assert verdict.kind == TITLE
+    assert reason in verdict.reason
+
+
+def test_a_long_title_in_title_case_is_no_abstract() -> None:
+    title = (
+        "Why Do Tides Rise: What Are Currents and Waves and How Far Do They Travel? "
+        "A Historical Perspective on the Measurement of Coastal Water Levels"
+    )
+    assert len(title.split()) >= 25  # rules.ABSTRACT_MIN_WORDS
+    assert classify_line(title, AFTER_AUTHOR, "Grace Hopper").kind == TITLE
+    sentences = "we measure tides. " * 13
+    assert classify_line(sentences, AFTER_AUTHOR, "Grace Hopper").kind == ABSTRACT
+
+
+def test_a_last_author_is_known_on_the_whole_page(tmp_path: Path) -> None:
+    """An author line that no author follows cannot be a title: it is a name wherever else the
+    page prints it, even where, by its words, it would read as a title."""
+    p = write(
+        tmp_path,
+        HEADER
+        + "Publications\nA Study of Tides\nAda Example\nMark Crest\n"
+        + "We measure tides … (see more)\n"
+        + "Tidal Flats\nBo Li\nMark Crest\nAda Example\n",
+    )
+    listings = read_page(p).listings
+    assert [li.title for li in listings] == ["A Study of Tides", "Tidal Flats"]
+    assert [a.text for a in listings[1].authors] == ["Bo Li", "Mark Crest", "Ada Example"]
 
 
 def test_two_short_titles_after_author_lists_open_their_entries(tmp_path: Path) -> None:

@@ -120,6 +120,11 @@ PINNED["2026.12.5"] = PINNED["2026.12.4"] | {
 # 2026.12.6: no value changed (a rule did: initials are counted against the input's full names)
 PINNED["2026.12.6"] = PINNED["2026.12.5"]
 PINNED["2026.12.7"] = PINNED["2026.12.6"] | {"COAUTHORS_MIN_WORKS": 2}
+PINNED["2026.12.8"] = PINNED["2026.12.7"] | {
+    "CAPITALISED_ODDS": 1.4,
+    "TITLE_CASE_MIN_SHARE": 0.6,
+    "TITLE_CASE_WORD_MIN_LETTERS": 4,
+}
 
 
 def test_a_changed_rule_comes_with_a_new_rules_version() -> None:

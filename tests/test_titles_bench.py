@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import titles
 
 
@@ -19,3 +21,13 @@ def test_the_halves_split_each_set_and_tally_counts_wrong_readings() -> None:
     assert tally.total["all"] == 3 == tally.total["A"] + tally.total["B"]
     wrong = {t for t, _ in tally.wrong["all"]}
     assert wrong == {"Ada Lovelace", "Chi-shing Wang"}
+
+
+def test_the_worlds_tally_counts_every_author_and_title_line(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from titles_worlds import markdown, tally_worlds
+
+    (acl,) = tally_worlds(200, seed=3, work=tmp_path, names=["acl"])
+    truth = json.loads(next(tmp_path.glob("acl-200-3/truth.json")).read_text(encoding="utf-8"))
+    assert acl.title_lines == 200 == truth["summary"]["listings"]
+    assert acl.author_lines == truth["summary"]["author_lines"]
+    assert "| acl |" in markdown([acl], 200, 3)

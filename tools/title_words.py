@@ -28,6 +28,8 @@ mean of its frequencies in those languages weighted by how many titles each lang
 (English about nine in ten of the indexed scholarly literature, the other six sharing the
 rest). A mixture, not the highest frequency: ``dan`` ("then" in Dutch) or ``pierre`` ("stone" in
 French) are common words in one small language and common given names everywhere.
+Words written with an apostrophe are left out: folded, a contraction would pass for a name
+("you'd" for ``Youd``).
 The page reader weighs it against the population share of the same word as a given or family
 name (``population``): a word far more common in text than among people's names is evidence of a
 title. One line a word: the folded word, a tab, the frequency (an integer).
@@ -74,6 +76,8 @@ def main(argv: list[str] | None = None) -> int:
     for lang in LANGUAGES:
         for word, freq in wordfreq.get_frequency_dict(lang, "small").items():
             key = fold_tight(word)
+            if "'" in word or "’" in word:
+                continue  # a contraction or an elision ("you'd", "l'amour") is no title word
             if len(key) < 2 or not key.isalpha() or not key.isascii() or key not in common[lang]:
                 continue
             mixed[key] = mixed.get(key, 0.0) + WEIGHTS[lang] * freq

@@ -16,93 +16,26 @@ printed, with its file and line, for the clean stage.
 
 from __future__ import annotations
 
-import gzip
-import math
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 from .errors import InputError
-from .population import family_share, given_share
+from .namelines import name_form, name_odds, name_weight
 from .records import Profile, RawAuthor, RawListing, SourceRef
 from .rules import (
     ABSTRACT_MIN_WORDS,
     ABSTRACT_SENTENCES_MIN_WORDS,
-    AUTHOR_PRIOR_ODDS,
-    HYPHEN_TITLE_WORD_MIN_LETTERS,
-    INITIAL_ODDS,
-    MAX_TITLE_WORD_FREQUENCY,
-    NAME_LINE_MAX_CHARS,
-    NAME_MAX_WORDS,
-    NAME_MIN_WORDS,
-    SHORT_LINE_ODDS,
-    SHORT_LINE_WORDS,
-    SHORT_NAME_WORD_MAX_LETTERS,
-    SHORT_TITLE_WORDS_IN_A_NAME,
-    UNKNOWN_WORD_FREQUENCY,
-    UNLISTED_PARTICLE_MAX_LETTERS,
+    TITLE_CASE_MIN_SHARE,
+    TITLE_CASE_WORD_MIN_LETTERS,
 )
-from .text import (
-    ACCENT_MARKS,
-    COMBINING_MARKS,
-    LETTER_COMMANDS,
-    PARTICLES,
-    fold,
-    fold_tight,
-    is_suffix,
-)
+from .text import fold
 
 PAGE_SUFFIXES = (".txt",)
 SEE_MORE = re.compile(r"(?:…|\.\.\.)\s*\(see more\)", re.IGNORECASE)
-
-# Words that occur in titles but are not personal names. A line with any of them (capitalised
-# or not) is a title, not an author line. Function words first, then common title vocabulary.
-_TITLE_WORDS = frozenset(
-    """a an the of and or for to in on at by with without from into onto via vs versus is are
-    be being been was were do does did can could should would we our you your it its
-    this that these those how what why when where which who not no all any more less than as
-    using towards toward beyond under over through between among against about after before
-    learning learn learns learned network networks neural deep model models modeling
-    modelling language languages training train data dataset datasets large small efficient
-    efficiently scalable robust fast faster optimal optimization generalization
-    representation representations reinforcement agents agent graph graphs transformer
-    transformers attention inference analysis theory theoretical study survey approach
-    method methods system systems toward self supervised unsupervised semi generative
-    adversarial diffusion policy policies gradient gradients descent stochastic bayesian
-    probabilistic causal continual lifelong meta transfer multi task tasks vision visual
-    image images video speech text texts knowledge reasoning memory recurrent convolutional
-    sparse dense linear nonlinear dynamics dynamic control planning search benchmark
-    benchmarks evaluation evaluating understanding improving improved revisiting rethinking
-    beyond scaling laws law emergent world worlds game games loss function functions space
-    spaces state states time series part new neurons neuron circuits interpretability
-    mechanistic features feature
-    """.split()
-)
-# accent residue, apostrophes (the typographic one too: O’Brien) and the okina that opens a
-# Hawaiian name (‘Ōiwi, ʻŌiwi), as a character class
-_MARK_CLASS = re.escape("".join(ACCENT_MARKS) + "’‘ʻ")
-# a name word: letters, with accent residue, apostrophes, hyphens, periods and combining marks
-# inside (``Benoı̂t``: a dotless i and a circumflex Unicode does not compose); no digits
-_NAME_TOKEN = re.compile(
-    rf"^[{_MARK_CLASS}.]*[^\W\d_](?:[^\W\d_]|[-‐.{_MARK_CLASS}{COMBINING_MARKS}])*$"
-)
-# "Back-propagation", "Fine-tuning", "Decision-Making": an English word after a hyphen
-_HYPHEN_WORD = re.compile(
-    r"[-‐]([a-z]{2,}(?:tion|sion|ing|ed|ive|able|ity|ness|ment|ware|wise|free|based|aware|"
-    r"level|scale|shot|style|like|order|time|agent|step|head|tune|play|wide)s?)$"
-)
-# a nickname printed inside a name, in brackets or quotes: "Ting-Hao (Kenneth) Huang",
-# "Ting-Hao ‘Kenneth’ Huang", "Drahomíra “johanka” Spoustová"
-_NICKNAME = re.compile(
-    r"(?<=\S)\s+(?:\(([^\W\d_][\w.'’-]*)\)|[‘“\"']([^\W\d_][\w.'’-]*)[’”\"'])(?=\s)"
-)
-
-# an initial: a lone capital and a period, as a word or inside one ("A.", "J.-P.", "C.Y.")
-_INITIAL = re.compile(r"(?<![^\s.-])[^\W\d_a-z]\.(?=[\s.-]|$)")
 
 TITLE, AUTHOR, ABSTRACT = "title", "author", "abstract"
 
@@ -123,162 +56,6 @@ class Verdict:
 
     kind: str
     reason: str
-
-
-@lru_cache(maxsize=1)
-def _vocabulary() -> dict[str, float]:
-    """Word frequencies in running text (``data/words.tsv.gz``, derived by
-    ``tools/title_words.py``, which documents its source and method), folded like names."""
-    data = resources.files("scholarkg").joinpath("data/words.tsv.gz").read_bytes()
-    table: dict[str, float] = {}
-    for row in gzip.decompress(data).decode("ascii").splitlines():
-        word, ppb = row.split("\t")
-        table[word] = int(ppb) * 1e-9
-    return table
-
-
-def word_frequency(word: str) -> float:
-    """How often a word occurs in a title's running text (a share of all words), folded like
-    names; at most :data:`rules.MAX_TITLE_WORD_FREQUENCY`."""
-    freq = _vocabulary().get(fold_tight(word), UNKNOWN_WORD_FREQUENCY)
-    return min(freq, MAX_TITLE_WORD_FREQUENCY)
-
-
-def _name_weight(word: str, share: Callable[[str], float] | None = None) -> float:
-    """log of how much likelier a word is in a name line than in a title line: its share among
-    the world's people (as a given name, a family name, or either: ``share``) over its
-    frequency in a title's running text. Each part of a hyphenated word counts (``Ting-Hao``,
-    ``Self-supervised``); an initial weighs nothing."""
-    lookup: Callable[[str], float] = share or (lambda k: given_share(k) + family_share(k))
-    whole = fold_tight(word)
-    if "-" in word or "‐" in word:
-        known = lookup(whole)
-        if known > 2 * UNKNOWN_WORD_FREQUENCY:  # a name as a whole: "Bar-On" is Baron
-            return math.log(known / word_frequency(whole))
-    total = 0.0
-    for part in re.split(r"[-‐]", word):
-        key = fold_tight(part)  # one key: "Prud’hommeaux" is one word, not two rare ones
-        if len(key) < 2:
-            continue
-        total += math.log(lookup(key) / word_frequency(key))
-    return total
-
-
-def _line_weight(words: list[str]) -> float:
-    """:func:`_name_weight` of a line's words by their place in a name: the first is a given
-    name, the last a family name, any between either."""
-    if not words:
-        return 0.0
-    total = _name_weight(words[0], given_share)
-    if len(words) > 1:
-        total += _name_weight(words[-1], family_share)
-    return total + sum(_name_weight(w) for w in words[1:-1])
-
-
-def _name_form(line: str) -> tuple[list[str], str | None]:
-    """The words of a line that could be a name, or why its form cannot be a name.
-
-    Returns the words to weigh (no particles, suffixes or initials) and ``None``, or ``[]`` and
-    the reason the line is a title by its form alone."""
-    text, against = _name_text(line)
-    if against is not None:
-        return [], against
-    tokens = [t for t in text.split() if t not in ("-", "‐", "–")]
-    if not NAME_MIN_WORDS <= len(tokens) <= NAME_MAX_WORDS:
-        return [], f"{len(tokens)} words: a name has {NAME_MIN_WORDS} to {NAME_MAX_WORDS}"
-    short_function_words = 0
-    weigh: list[str] = []
-    for i, tok in enumerate(tokens):
-        kind = _word_kind(tok, i, tokens, text)
-        if kind == "skip":
-            continue
-        if kind == "short title word":
-            # "An Nguyen", "Lan Gia Anh To": a capitalised short word may be a name; two of
-            # them ("Who Are You") make a title
-            short_function_words += 1
-            if short_function_words > SHORT_TITLE_WORDS_IN_A_NAME:
-                return [], "two function words"
-            continue
-        if kind != "name":
-            return [], kind
-        letters = [c for c in tok if c.isalpha()]
-        if len(letters) >= 2 and not (len(letters) == 2 and tok.endswith(".")):
-            weigh.append(tok)
-    return weigh, None
-
-
-def _name_text(line: str) -> tuple[str, str | None]:
-    """The line without nicknames, a trailing comma or ``, Jr.``; or why it cannot be a name."""
-    text = _NICKNAME.sub("", line.strip().rstrip(","))
-    if not text:
-        return text, "an empty line"
-    if len(text) > NAME_LINE_MAX_CHARS:
-        return text, "longer than a name"
-    if "," in text:
-        head, _, tail = text.rpartition(",")
-        if not is_suffix(tail.strip()):
-            return text, "a comma not followed by a name suffix"
-        text = head.strip()
-    bad = next((c for c in text if c in ":?!;()[]{}0123456789"), None)
-    if bad is not None:
-        return text, f"{bad!r} does not occur in names"
-    return text, None
-
-
-def _word_kind(tok: str, i: int, tokens: list[str], text: str) -> str:
-    """What word ``i`` of a would-be name line makes of it: ``skip`` (a particle, a suffix),
-    ``short title word``, ``name``, or why it makes the line a title."""
-    low = tok.lower()
-    letters = [c for c in tok if c.isalpha()]
-    if low in PARTICLES and not (tok[0].isupper() and i == 0):
-        return "skip"
-    if (
-        0 < i < len(tokens) - 1
-        and tok.islower()
-        and len(tok) <= UNLISTED_PARTICLE_MAX_LETTERS
-        and low not in _TITLE_WORDS
-    ):
-        return "skip"  # a particle we do not list: "Ngugi wa Thiong'o"
-    if is_suffix(tok) and i == len(tokens) - 1 and i > 0:
-        return "skip"
-    if low in _TITLE_WORDS and len(letters) > 1:
-        if len(letters) <= SHORT_NAME_WORD_MAX_LETTERS and tok[0].isupper():
-            return "short title word"
-        return f"{tok!r} is a title word"
-    if not _NAME_TOKEN.match(tok):
-        return f"{tok!r} is not a name word"
-    if any(
-        len(part) >= HYPHEN_TITLE_WORD_MIN_LETTERS and part in _TITLE_WORDS
-        for part in re.split(r"[-‐]", low)[1:]
-    ):
-        return f"{tok!r} joins a title word"  # "Self-supervised" (but "Bar-On")
-    all_lower = text.islower()
-    hyphen = _HYPHEN_WORD.search(tok)
-    if hyphen and not all_lower and _name_weight(hyphen.group(1)) < 0:
-        return f"{tok!r} joins an English word"  # "Back-propagation" ("Chi-shing")
-    return _case_kind(tok, letters, i, text)
-
-
-def _case_kind(tok: str, letters: list[str], i: int, text: str) -> str:
-    """What the letter case of a word makes of a would-be name line."""
-    low = tok.lower()
-    first = letters[0] if letters else ""
-    starts_with_command = len(tok) > 1 and tok[0] in LETTER_COMMANDS and tok[1].isupper()
-    glued_particle = any(
-        low.startswith(p) and len(tok) > len(p) and tok[len(p)].isupper() for p in PARTICLES
-    )  # "deRoeck", "vanDeemter"
-    lower_word = first.islower() and tok[0].isalpha() and not text.islower()
-    if lower_word and not (starts_with_command or glued_particle) and _name_weight(tok) < 0:
-        return f"{tok!r}: a lower-case word of running text"
-    if (
-        len(letters) >= 2
-        and all(c.isupper() for c in letters)
-        and "." not in tok
-        and i == 0
-        and not text.isupper()
-    ):
-        return f"{tok!r}: an acronym first"  # "GNN Explainer" ("Deepak RK Joshi")
-    return "name"
 
 
 @dataclass(frozen=True, slots=True)
@@ -327,7 +104,7 @@ def classify_line(
         return Verdict(ABSTRACT, "long text in sentences")
     if previous.kind == ABSTRACT:
         return Verdict(TITLE, "the line after an abstract opens an entry")
-    words, against = _name_form(text)
+    words, against = name_form(text)
     if previous.kind == TITLE:
         if against is None:
             return Verdict(AUTHOR, "the line after a title is its first author")
@@ -343,17 +120,23 @@ def classify_line(
         return Verdict(AUTHOR, "a title would need an author after it, and the list ends")
     if looks_like_abstract(following):
         return Verdict(AUTHOR, "a title would need an author after it, and an abstract follows")
-    if _name_form(following)[1] is not None:
+    if name_form(following)[1] is not None:
         return Verdict(AUTHOR, "a title would need an author after it, and the next line is none")
-    score = math.log(AUTHOR_PRIOR_ODDS) + _line_weight(words)
-    if len(words) <= SHORT_LINE_WORDS:
-        score += math.log(SHORT_LINE_ODDS)
-    if _INITIAL.search(text):
-        score += math.log(INITIAL_ODDS)
+    score = name_odds(text, words)
     if score < 0:
-        common = min(words, key=_name_weight)
+        common = min((w for w, _place in words), key=name_weight)
         return Verdict(TITLE, f"words of running text, not names (such as {common!r})")
     return Verdict(AUTHOR, "its words are names, or no likelier in a title")
+
+
+def _title_case(words: list[str]) -> bool:
+    """Whether a line is written in Title Case, as titles are and sentences are not (see
+    :data:`rules.TITLE_CASE_MIN_SHARE`)."""
+    long = [w for w in words if sum(c.isalpha() for c in w) >= TITLE_CASE_WORD_MIN_LETTERS]
+    capitalised = sum(w[0].isupper() for w in long)
+    return len(long) >= TITLE_CASE_WORD_MIN_LETTERS and capitalised >= TITLE_CASE_MIN_SHARE * len(
+        long
+    )
 
 
 @lru_cache(maxsize=1 << 18)
@@ -367,6 +150,8 @@ def looks_like_abstract(line: str) -> bool:
     words = line.split()
     if SEE_MORE.search(line):
         return True
+    if _title_case(words):
+        return False
     if len(words) >= ABSTRACT_MIN_WORDS:
         return True
     return (
@@ -546,15 +331,29 @@ def _read_kinds(items: list[tuple[int, str]], path: str, known: Known) -> list[V
 
 
 def known_lines(owner: str, items: list[tuple[int, str]], verdicts: list[Verdict]) -> Known:
-    """What position alone decided in a publication list: first authors and first titles."""
+    """What position alone decided in a publication list: first authors, last authors (an
+    author line that no author follows, so that it cannot be a title) and first titles."""
     names = {fold(owner)}
     titles: set[str] = set()
-    for (_n, text), verdict, before in zip(items, verdicts, [None, *verdicts], strict=False):
-        if verdict.kind == AUTHOR and before is not None and before.kind == TITLE:
+    after = [text for _n, text in items[1:]] + [None]
+    for (_n, text), verdict, before, following in zip(
+        items, verdicts, [None, *verdicts], after, strict=False
+    ):
+        if verdict.kind == AUTHOR and (
+            (before is not None and before.kind == TITLE) or _no_author_next(following)
+        ):
             names.add(fold(text))
         elif verdict.kind == TITLE and (before is None or before.kind == ABSTRACT):
             titles.add(fold(text))
     return Known(frozenset(names), frozenset(titles))
+
+
+def _no_author_next(following: str | None) -> bool:
+    """Whether the line after a line cannot be an author: the list ends, an abstract follows or
+    a line no name has the form of (so the line before it cannot be a title)."""
+    return (
+        following is None or looks_like_abstract(following) or name_form(following)[1] is not None
+    )
 
 
 def _parse_entries(

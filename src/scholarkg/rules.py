@@ -29,12 +29,18 @@ Versions:
 * ``2026.12.7`` two groups printed as two authors of one listing on ``COAUTHORS_MIN_WORKS``
   papers are coauthors: those papers, their pages and their other authors no longer count as
   evidence that the two are one person (resolve/cluster.py ``_apart``).
+* ``2026.12.8`` the page reader: each initial counts (``D. M. W. Powers``), a line of capitalised
+  words gets ``CAPITALISED_ODDS``, the last word of a line is weighed as a family name even
+  after an initial (``J. White``), a line in Title Case is no abstract (``TITLE_CASE_*``);
+  conjunctions of the other title languages, an article after a word that is no particle
+  (``Kritik der …``), a possessive and an acronym glued to a word make a title; letters none of
+  the vocabulary's languages writes are no title word (``Hồ``); a page's last authors are known
+  names on the page; the vocabulary table drops contractions (``you'd`` was ``Youd``).
 """
 
 from __future__ import annotations
 
-RULES_VERSION = "2026.12.7"
-
+RULES_VERSION = "2026.12.8"
 # ---------------------------------------------------------------- people: scored evidence
 # Every weight is a log-odds contribution (natural log), in the manner of Fellegi and Sunter:
 # log(P(observation | one person) / P(observation | two people)). A pair's score is the sum of
@@ -179,6 +185,15 @@ ABSTRACT_MIN_WORDS = 25
 # A shorter line is an abstract when it reads as sentences (a full stop mid-line and at the
 # end) and has at least this many words: a title is one phrase, short abstracts exist.
 ABSTRACT_SENTENCES_MIN_WORDS = 12
+# … unless it is written in Title Case: a sentence capitalises its first word, names and
+# acronyms, a quarter of its longer words at most, while a Title Case title capitalises nearly
+# all of them ("How Did We Get Here: What Are Droplets and Aerosols …", 28 words). A line is in
+# Title Case when at least this share of its words of TITLE_CASE_WORD_MIN_LETTERS letters or
+# more start with a capital (halfway between the two) …
+TITLE_CASE_MIN_SHARE = 0.6
+# … counting words of at least this many letters (short function words stay lower case in
+# Title Case), and only in a line with at least this many of them.
+TITLE_CASE_WORD_MIN_LETTERS = 4
 
 # ---------------------------------------------------------------- cleaning: repairing names
 
@@ -217,6 +232,11 @@ SHORT_LINE_WORDS = 3
 # a third of author lines and almost never in a title, whose abbreviations run longer ("Phys.",
 # "Rev."): say once in a hundred titles. Odds for "author" of a line with an initial: 30.
 INITIAL_ODDS = 30.0
+# A name capitalises every word but its particles; a title of two to six words does so in seven
+# titles of ten (39 of 55 in half A of benchmarks/titles.py's titles; the rest are sentence
+# case, "Advanced inorganic chemistry"). Odds for "author" of a line whose weighed words all
+# start with a capital: 1 / 0.7.
+CAPITALISED_ODDS = 1.4
 # A word printed in a name line is drawn from the world's given and family names; in a title,
 # from the language's running text. A word is taken as neither when both tables miss it, and
 # then weighs nothing: this is the share given to a word the vocabulary table lacks, the same

@@ -1,0 +1,298 @@
+"""Whether a line of a publication list reads as a personal name: its form and its words.
+
+The page reader (:mod:`scholarkg.read`) asks this of a line that follows an author line, which is
+either one more author or the next entry's title. Two kinds of evidence live here: the *form* of a
+name (what never occurs in one: digits, colons, title words, a lower-case word of running text)
+and the *words* (how much likelier each is among the world's given and family names than in a
+title's running text). Every threshold and weight is in :mod:`scholarkg.rules`.
+"""
+
+from __future__ import annotations
+
+import gzip
+import math
+import re
+from collections.abc import Callable
+from functools import lru_cache
+from importlib import resources
+
+from .population import family_share, given_share
+from .rules import (
+    AUTHOR_PRIOR_ODDS,
+    CAPITALISED_ODDS,
+    HYPHEN_TITLE_WORD_MIN_LETTERS,
+    INITIAL_ODDS,
+    MAX_TITLE_WORD_FREQUENCY,
+    NAME_LINE_MAX_CHARS,
+    NAME_MAX_WORDS,
+    NAME_MIN_WORDS,
+    SHORT_LINE_ODDS,
+    SHORT_LINE_WORDS,
+    SHORT_NAME_WORD_MAX_LETTERS,
+    SHORT_TITLE_WORDS_IN_A_NAME,
+    UNKNOWN_WORD_FREQUENCY,
+    UNLISTED_PARTICLE_MAX_LETTERS,
+)
+from .text import (
+    ACCENT_MARKS,
+    COMBINING_MARKS,
+    LETTER_COMMANDS,
+    PARTICLES,
+    fold_tight,
+    is_suffix,
+)
+
+# Words that occur in titles but are not personal names. A line with any of them (capitalised
+# or not) is a title, not an author line. Function words first, then common title vocabulary.
+_TITLE_WORDS = frozenset(
+    """a an the of and or for to in on at by with without from into onto via vs versus is are
+    be being been was were do does did can could should would we our you your it its
+    this that these those how what why when where which who not no all any more less than as
+    using towards toward beyond under over through between among against about after before
+    learning learn learns learned network networks neural deep model models modeling
+    modelling language languages training train data dataset datasets large small efficient
+    efficiently scalable robust fast faster optimal optimization generalization
+    representation representations reinforcement agents agent graph graphs transformer
+    transformers attention inference analysis theory theoretical study survey approach
+    method methods system systems toward self supervised unsupervised semi generative
+    adversarial diffusion policy policies gradient gradients descent stochastic bayesian
+    probabilistic causal continual lifelong meta transfer multi task tasks vision visual
+    image images video speech text texts knowledge reasoning memory recurrent convolutional
+    sparse dense linear nonlinear dynamics dynamic control planning search benchmark
+    benchmarks evaluation evaluating understanding improving improved revisiting rethinking
+    beyond scaling laws law emergent world worlds game games loss function functions space
+    spaces state states time series part new neurons neuron circuits interpretability
+    mechanistic features feature
+    """.split()
+) | frozenset(
+    # the conjunctions and prepositions of the other languages titles are written in (German,
+    # French, Spanish, Italian, Portuguese), none of which is a surname particle
+    """und oder für mit auf über et ou pour sur dans avec une para con sobre
+    """.split()
+)
+# Articles that are surname particles only after another particle ("van der Goot", "op den
+# Akker", "von der Leyen", "das Graças" after "Maria" is Portuguese "das"): lower case and
+# after a word that is no particle, they are articles of running text ("Kritik der Vernunft").
+_ARTICLE_PARTICLES = frozenset("der den dem die".split())
+# The letters of the languages of the vocabulary table (English, German, French, Spanish,
+# Italian, Portuguese, Dutch): a word with any other letter ("Hồ", "Sơn", "Đức") is none of
+# their words, whatever it folds to.
+_VOCABULARY_LETTERS = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿŒœ.'’‐-]*$")
+# A possessive ("Aristotle's") never ends a word of an author line.
+_POSSESSIVE = re.compile(r"['’]s$")
+# An acronym glued to a word or made plural ("METAFONTbook", "GANs", "LLMs"): three capitals
+# and two lower-case letters, or capitals and a plural "s". Names in capitals run on to their
+# end ("McENERY", "DiMARCO"); a garbled accent in one leaves a single lower-case letter
+# ("DEMIROuGLU").
+_GLUED_ACRONYM = re.compile(r"[A-Z]{3,}[a-z]{2,}|^[A-Z]{2,}s$")
+# accent residue, apostrophes (the typographic one too: O’Brien) and the okina that opens a
+# Hawaiian name (‘Ōiwi, ʻŌiwi), as a character class
+_MARK_CLASS = re.escape("".join(ACCENT_MARKS) + "’‘ʻ")
+# a name word: letters, with accent residue, apostrophes, hyphens, periods and combining marks
+# inside (``Benoı̂t``: a dotless i and a circumflex Unicode does not compose); no digits
+_NAME_TOKEN = re.compile(
+    rf"^[{_MARK_CLASS}.]*[^\W\d_](?:[^\W\d_]|[-‐.{_MARK_CLASS}{COMBINING_MARKS}])*$"
+)
+# "Back-propagation", "Fine-tuning", "Decision-Making": an English word after a hyphen
+_HYPHEN_WORD = re.compile(
+    r"[-‐]([a-z]{2,}(?:tion|sion|ing|ed|ive|able|ity|ness|ment|ware|wise|free|based|aware|"
+    r"level|scale|shot|style|like|order|time|agent|step|head|tune|play|wide)s?)$"
+)
+# a nickname printed inside a name, in brackets or quotes: "Ting-Hao (Kenneth) Huang",
+# "Ting-Hao ‘Kenneth’ Huang", "Drahomíra “johanka” Spoustová"
+_NICKNAME = re.compile(
+    r"(?<=\S)\s+(?:\(([^\W\d_][\w.'’-]*)\)|[‘“\"']([^\W\d_][\w.'’-]*)[’”\"'])(?=\s)"
+)
+
+# an initial: a lone capital and a period, as a word or inside one ("A.", "J.-P.", "C.Y.")
+INITIAL = re.compile(r"(?<![^\s.-])[^\W\d_a-z]\.(?=[\s.-]|$)")
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> dict[str, float]:
+    """Word frequencies in running text (``data/words.tsv.gz``, derived by
+    ``tools/title_words.py``, which documents its source and method), folded like names."""
+    data = resources.files("scholarkg").joinpath("data/words.tsv.gz").read_bytes()
+    table: dict[str, float] = {}
+    for row in gzip.decompress(data).decode("ascii").splitlines():
+        word, ppb = row.split("\t")
+        table[word] = int(ppb) * 1e-9
+    return table
+
+
+def word_frequency(word: str) -> float:
+    """How often a word occurs in a title's running text (a share of all words), folded like
+    names; at most :data:`rules.MAX_TITLE_WORD_FREQUENCY`."""
+    if not _VOCABULARY_LETTERS.match(word):
+        # "Hồ", "Sơn", "T^o" (a scraper's residue of an accent): letters none of its
+        # languages writes, so no word of the table, whatever it folds to
+        return UNKNOWN_WORD_FREQUENCY
+    freq = _vocabulary().get(fold_tight(word), UNKNOWN_WORD_FREQUENCY)
+    return min(freq, MAX_TITLE_WORD_FREQUENCY)
+
+
+def name_weight(word: str, share: Callable[[str], float] | None = None) -> float:
+    """log of how much likelier a word is in a name line than in a title line: its share among
+    the world's people (as a given name, a family name, or either: ``share``) over its
+    frequency in a title's running text. Each part of a hyphenated word counts (``Ting-Hao``,
+    ``Self-supervised``); an initial weighs nothing."""
+    lookup: Callable[[str], float] = share or (lambda k: given_share(k) + family_share(k))
+    whole = fold_tight(word)
+    if "-" in word or "‐" in word:
+        known = lookup(whole)
+        if known > 2 * UNKNOWN_WORD_FREQUENCY:  # a name as a whole: "Bar-On" is Baron
+            return math.log(known / word_frequency(word))
+    total = 0.0
+    for part in re.split(r"[-‐]", word):
+        key = fold_tight(part)  # one key: "Prud’hommeaux" is one word, not two rare ones
+        if len(key) < 2 or (part.lower() in PARTICLES and part != word):
+            continue  # particles joined by hyphens weigh nothing, as apart: "Van-der-Goot"
+        total += math.log(lookup(key) / word_frequency(part))
+    return total
+
+
+def line_weight(words: list[tuple[str, str]]) -> float:
+    """:func:`name_weight` of a line's words by their place in a name (:func:`name_form`):
+    the first word of the line is a given name, the last a family name, any between either."""
+    total = 0.0
+    for word, place in words:
+        share = {"given": given_share, "family": family_share}.get(place)
+        total += name_weight(word, share)
+    return total
+
+
+def name_odds(text: str, words: list[tuple[str, str]]) -> float:
+    """log odds that ``text``, after an author line, is one more author rather than a title:
+    the prior odds of an author there (:data:`rules.AUTHOR_PRIOR_ODDS`), the weights of its
+    words (:func:`line_weight`; ``words`` from :func:`name_form`), and the odds of a short line,
+    of a line whose words are all capitalised, and of each initial."""
+    score = math.log(AUTHOR_PRIOR_ODDS) + line_weight(words)
+    if len(words) <= SHORT_LINE_WORDS:
+        score += math.log(SHORT_LINE_ODDS)
+    if all(w[:1].isupper() for w, _place in words):
+        score += math.log(CAPITALISED_ODDS)
+    # each initial is one more word drawn from a name ("D. M. W. Powers")
+    return score + len(INITIAL.findall(text)) * math.log(INITIAL_ODDS)
+
+
+def name_form(line: str) -> tuple[list[tuple[str, str]], str | None]:
+    """The words of a line that could be a name, or why its form cannot be a name.
+
+    Returns the words to weigh (no particles, suffixes or initials), each with its place in the
+    name (``given``: the line's first word, ``family``: its last, ``either``), and ``None``;
+    or ``[]`` and the reason the line is a title by its form alone."""
+    text, against = _name_text(line)
+    if against is not None:
+        return [], against
+    tokens = [t for t in text.split() if t not in ("-", "‐", "–")]
+    if not NAME_MIN_WORDS <= len(tokens) <= NAME_MAX_WORDS:
+        return [], f"{len(tokens)} words: a name has {NAME_MIN_WORDS} to {NAME_MAX_WORDS}"
+    short_function_words = 0
+    weigh: list[tuple[str, str]] = []
+    last = len(tokens) - 1
+    while last > 0 and is_suffix(tokens[last]):
+        last -= 1
+    for i, tok in enumerate(tokens):
+        kind = _word_kind(tok, i, tokens, text)
+        if kind == "skip":
+            continue
+        if kind == "short title word":
+            # "An Nguyen", "Lan Gia Anh To": a capitalised short word may be a name; two of
+            # them ("Who Are You") make a title
+            short_function_words += 1
+            if short_function_words > SHORT_TITLE_WORDS_IN_A_NAME:
+                return [], "two function words"
+            continue
+        if kind != "name":
+            return [], kind
+        letters = [c for c in tok if c.isalpha()]
+        if len(letters) >= 2 and not (len(letters) == 2 and tok.endswith(".")):
+            place = "given" if i == 0 else "family" if i == last else "either"
+            weigh.append((tok, place))
+    return weigh, None
+
+
+def _name_text(line: str) -> tuple[str, str | None]:
+    """The line without nicknames, a trailing comma or ``, Jr.``; or why it cannot be a name."""
+    text = _NICKNAME.sub("", line.strip().rstrip(","))
+    if not text:
+        return text, "an empty line"
+    if len(text) > NAME_LINE_MAX_CHARS:
+        return text, "longer than a name"
+    if "," in text:
+        head, _, tail = text.rpartition(",")
+        if not is_suffix(tail.strip()):
+            return text, "a comma not followed by a name suffix"
+        text = head.strip()
+    bad = next((c for c in text if c in ":?!;()[]{}0123456789"), None)
+    if bad is not None:
+        return text, f"{bad!r} does not occur in names"
+    return text, None
+
+
+def _word_kind(tok: str, i: int, tokens: list[str], text: str) -> str:
+    """What word ``i`` of a would-be name line makes of it: ``skip`` (a particle, a suffix),
+    ``short title word``, ``name``, or why it makes the line a title."""
+    low = tok.lower()
+    letters = [c for c in tok if c.isalpha()]
+    if (
+        low in _ARTICLE_PARTICLES
+        and tok.islower()
+        and i > 0
+        and tokens[i - 1].lower() not in PARTICLES
+        and len(tokens[i - 1]) > UNLISTED_PARTICLE_MAX_LETTERS
+    ):
+        return f"{tok!r}: an article after a word that is no particle"
+    if low in PARTICLES and not (tok[0].isupper() and i == 0):
+        return "skip"
+    if (
+        0 < i < len(tokens) - 1
+        and tok.islower()
+        and len(tok) <= UNLISTED_PARTICLE_MAX_LETTERS
+        and low not in _TITLE_WORDS
+    ):
+        return "skip"  # a particle we do not list: "Ngugi wa Thiong'o"
+    if is_suffix(tok) and i == len(tokens) - 1 and i > 0:
+        return "skip"
+    if low in _TITLE_WORDS and len(letters) > 1:
+        if len(letters) <= SHORT_NAME_WORD_MAX_LETTERS and tok[0].isupper():
+            return "short title word"
+        return f"{tok!r} is a title word"
+    if not _NAME_TOKEN.match(tok):
+        return f"{tok!r} is not a name word"
+    if _POSSESSIVE.search(tok):
+        return f"{tok!r}: a possessive"
+    if _GLUED_ACRONYM.search(tok):
+        return f"{tok!r}: an acronym in a word"
+    if any(
+        len(part) >= HYPHEN_TITLE_WORD_MIN_LETTERS and part in _TITLE_WORDS
+        for part in re.split(r"[-‐]", low)[1:]
+    ):
+        return f"{tok!r} joins a title word"  # "Self-supervised" (but "Bar-On")
+    all_lower = text.islower()
+    hyphen = _HYPHEN_WORD.search(tok)
+    if hyphen and not all_lower and name_weight(hyphen.group(1)) < 0:
+        return f"{tok!r} joins an English word"  # "Back-propagation" ("Chi-shing")
+    return _case_kind(tok, letters, i, text)
+
+
+def _case_kind(tok: str, letters: list[str], i: int, text: str) -> str:
+    """What the letter case of a word makes of a would-be name line."""
+    low = tok.lower()
+    first = letters[0] if letters else ""
+    starts_with_command = len(tok) > 1 and tok[0] in LETTER_COMMANDS and tok[1].isupper()
+    glued_particle = any(
+        low.startswith(p) and len(tok) > len(p) and tok[len(p)].isupper() for p in PARTICLES
+    )  # "deRoeck", "vanDeemter"
+    lower_word = first.islower() and tok[0].isalpha() and not text.islower()
+    if lower_word and not (starts_with_command or glued_particle) and name_weight(tok) < 0:
+        return f"{tok!r}: a lower-case word of running text"
+    if (
+        len(letters) >= 2
+        and all(c.isupper() for c in letters)
+        and "." not in tok
+        and i == 0
+        and not text.isupper()
+    ):
+        return f"{tok!r}: an acronym first"  # "GNN Explainer" ("Deepak RK Joshi")
+    return "name"
