@@ -283,3 +283,29 @@ def test_the_curation_of_scholarkg_toml_beside_the_inputs_applies_then_the_file_
         "curation.same_person #1",
         "same_person #1",
     ]
+
+
+def test_curation_splits_an_editor_off_the_author_of_the_same_name(tmp_path: Path) -> None:
+    bib = tmp_path / "refs.bib"
+    bib.write_text(
+        "@book{vol, title = {Engines}, editor = {Lovelace, Ada}}\n"
+        "@article{ch, title = {Notes}, author = {Ada Lovelace and Charles Babbage}}\n",
+        encoding="utf-8",
+    )
+    joined = build([bib], tmp_path / "joined", check=False)
+    (ada,) = explain("Ada Lovelace", tmp_path / "joined")
+    assert [src.rsplit("#", 1)[1] for src, _ in ada.records] == ["vol/editor/1", "ch/author/1"]
+    cur = _curation(
+        tmp_path, '[[different_people]]\nnames = ["Lovelace, Ada @ vol/editor/1", "Ada Lovelace"]\n'
+    )
+    split = build([bib], tmp_path / "split", check=True, curation=cur)
+    assert split.conforms is True and split.people == joined.people + 1
+    editor, author = sorted(explain("Ada Lovelace", tmp_path / "split"), key=lambda e: e.key)[::-1]
+    assert [src.rsplit("#", 1)[1] for src, _ in editor.records] == ["vol/editor/1"]
+    rows = run_query(
+        open_build(tmp_path / "split"),
+        "SELECT ?t ?role ?p WHERE { ?w <http://schema.org/name> ?t ; ?role ?p . "
+        "FILTER(?role IN (<http://schema.org/editor>, <http://schema.org/author>)) } ORDER BY ?t",
+    ).rows
+    people = {t: (role.rsplit("/", 1)[1], p.rsplit("/", 1)[1]) for t, role, p in rows if "ada" in p}
+    assert people == {"Engines": ("editor", editor.key), "Notes": ("author", author.key)}

@@ -64,6 +64,7 @@ def test_report_summary_matches_the_result(example: tuple[Path, BuildResult]) ->
         "files": result.files,
         "listings_read": result.listings,
         "author_lines_read": result.author_lines,
+        "editor_lines_read": result.editor_lines,
         "profiles": result.files,
         "works": result.works,
         "listings_merged_into_other_listings": result.listings - result.works,

@@ -42,12 +42,14 @@ def test_shared_real_files_build_into_one_conforming_graph(shared_build: Path) -
         333,
         926,
     )
-    assert (summary["works"], summary["people"], summary["rejected"]) == (325, 721, 0)
+    # editors (37 lines) are people too: 29 of their own, 2 who are also authors here
+    assert summary["editor_lines_read"] == 37
+    assert (summary["works"], summary["people"], summary["rejected"]) == (325, 750, 0)
     assert report["check"]["conforms"] is True
     # every input record accounted for: each listing is a work, each author a person or an
     # organization, and the faults read around are listed
     assert len(report["listings"]) == 333
-    assert len(report["mentions"]) + len(report["organization_authors"]) == 926
+    assert len(report["mentions"]) + len(report["organization_authors"]) == 926 + 37
     assert [
         p["source"].rsplit("/", 1)[1] for p in report["problems"] if p["kind"] == "warning"
     ] == [
@@ -67,7 +69,7 @@ def test_shared_real_files_build_into_one_conforming_graph(shared_build: Path) -
         "Chapter": 10,
         "CreativeWork": 4,
         "Periodical": 1,
-        "Person": 721,
+        "Person": 750,
         "Report": 6,
         "ScholarlyArticle": 177,
         "Thesis": 4,
@@ -107,6 +109,33 @@ def test_shared_build_sample_of_names_and_identifiers(shared_build: Path) -> Non
         '"World Health Organization" }',
     )
     assert orgs == [("4",)]
+
+
+def test_editors_are_people_as_schema_editor_never_authors(shared_build: Path) -> None:
+    rows = _rows(
+        shared_build,
+        f"SELECT ?n (COUNT(DISTINCT ?w) AS ?e) (COUNT(DISTINCT ?a) AS ?au) WHERE {{ "
+        f"?w <{S}editor> ?p . ?p a <{S}Person> ; <{S}name> ?n . "
+        f"OPTIONAL {{ ?a <{S}author> ?p }} }} GROUP BY ?n ORDER BY ?n",
+    )
+    counts = {n: (int(e), int(a)) for n, e, a in rows}
+    assert len(counts) == 31
+    # Colli and Montinari edit three entries (a @mvbook and the volumes that crossref it)
+    assert counts["Giorgio Colli"] == counts["Mazzino Montinari"] == (3, 0)
+    # an editor who is an author elsewhere in the same file is one person
+    assert counts["Gary Westfahl"] == (2, 1)
+    assert counts["Dilip Parameshwar Gaonkar"] == (2, 1)
+    assert counts["Charles A Janeway Jr"] == (1, 0)  # a CSL item's editor
+    # author and editor of one work: only the two chapters their volume's editor wrote
+    # (westfahl:space inherits its editor by crossref; gaonkar:in names him as both)
+    both = _rows(
+        shared_build,
+        f"SELECT ?s WHERE {{ ?w <{S}editor> ?p ; <{S}author> ?p ; <{SKG}source> ?s }} ORDER BY ?s",
+    )
+    assert [s.rsplit("/", 1)[1] for (s,) in both] == [
+        "biblatex-examples.bib:10#westfahl:space",
+        "biblatex-examples.bib:1150#gaonkar:in",
+    ]
 
 
 def test_one_paper_from_a_page_a_bibtex_entry_and_a_csl_item_is_one_node(tmp_path: Path) -> None:
@@ -155,6 +184,20 @@ def test_one_paper_from_a_page_a_bibtex_entry_and_a_csl_item_is_one_node(tmp_pat
         f"OPTIONAL {{ ?p <{S}alternateName> ?alt }} }} ORDER BY ?n",
     )
     assert people == [("Ada K. Lovelace", "Ada Lovelace"), ("Charles Babbage", "")]
+    # each person records every source record merged into them: page, BibTeX entry, CSL item
+    provenance = _rows(
+        out,
+        f"SELECT ?n ?s WHERE {{ ?p a <{S}Person> ; <{S}name> ?n ; <{SKG}source> ?s }} "
+        "ORDER BY ?n ?s",
+    )
+    assert [(n, s.split("/engine/", 1)[1]) for n, s in provenance] == [
+        ("Ada K. Lovelace", "engine.bib:6#lovelace1843/author/1"),
+        ("Ada K. Lovelace", "engine.json:2#engine/author/1"),
+        ("Ada K. Lovelace", "lovelace.txt:2"),
+        ("Charles Babbage", "engine.bib:6#lovelace1843/author/2"),
+        ("Charles Babbage", "engine.json:2#engine/author/2"),
+        ("Charles Babbage", "lovelace.txt:7"),
+    ]
 
 
 def test_two_orcids_are_two_people_and_one_orcid_one_person(tmp_path: Path) -> None:
@@ -239,3 +282,46 @@ def test_cli_format_option(tmp_path: Path) -> None:
     assert "1 papers" in ok.stdout
     as_page = runner.invoke(app, ["build", str(renamed), "--out", str(tmp_path / "out2")])
     assert as_page.exit_code == 2  # read as a profile page, it is not one
+
+
+def test_an_editor_joins_the_author_of_the_same_name_or_orcid_and_is_counted(
+    tmp_path: Path,
+) -> None:
+    from scholarkg.explain import explain
+
+    bib = tmp_path / "refs.bib"
+    bib.write_text(
+        "@book{vol, title = {Engines}, editor = {Lovelace, Ada and Hopper, Grace}}\n"
+        "@incollection{ch, title = {Notes}, author = {Ada Lovelace and Charles Babbage},\n"
+        "  booktitle = {Engines}}\n"
+        "@incollection{ch2, title = {Compilers}, author = {Grace Murray Hopper},\n"
+        "  editor = {Sammet, Jean}}\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    result = runner_build(bib, out)
+    assert "read 1 file(s): 3 listings, 3 author lines, 3 editor lines" in result.stdout
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert report["summary"]["editor_lines_read"] == 3
+    assert report["summary"]["people"] == 5  # Ada, Babbage, Grace (as editor), G. M. Hopper, Jean
+    rows = _rows(
+        out,
+        f"SELECT ?t ?n WHERE {{ ?w <{S}name> ?t ; <{S}editor> ?p . ?p <{S}name> ?n }} "
+        "ORDER BY ?t ?n",
+    )
+    assert rows == [
+        ("Compilers", "Jean Sammet"),
+        ("Engines", "Ada Lovelace"),
+        ("Engines", "Grace Hopper"),
+    ]
+    (ada,) = explain("Ada Lovelace", out)
+    assert [src.rsplit("#", 1)[1] for src, _ in ada.records] == ["vol/editor/1", "ch/author/1"]
+    # 'Grace Hopper' as editor and 'Grace Murray Hopper' as author do not agree exactly: two
+    # nodes (editing brings no coauthor evidence to tell they are one)
+    assert len(explain("Grace Hopper", out)) == 1
+
+
+def runner_build(path: Path, out: Path) -> object:
+    result = CliRunner().invoke(app, ["build", str(path), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    return result

@@ -208,6 +208,10 @@ def inject_violations(graph: rdflib.Graph) -> rdflib.Graph:
     paper("byblank", "A paper by blank nodes", authors=(typed_blank, untyped_blank))
     paper("bystudent", "A paper by a student", authors=(student,))
     paper("byuntyped", "A paper by nobody typed", authors=(EX.untyped,))
+    # PaperEditorIsPerson: an organization, a string and a person as editors (two violations)
+    edited = paper("edited", "An edited volume", authors=(ada,))
+    for editor in (org, Literal("Grace Hopper"), ada):
+        g.add((edited, SCHEMA.editor, editor))
     # UniqueTitle (also a backslash, and message placeholders inside a title), UniqueDoi,
     # UniqueArxivId
     paper("dup1", "Über Graphen", authors=(ada,))

@@ -36,6 +36,7 @@ from .records import (
     Mention,
     PersonName,
     Profile,
+    RawAuthor,
     RawListing,
     Rejection,
     SourceRef,
@@ -390,7 +391,9 @@ def _printed_names(sources: Iterable[Profile | Bibliography]) -> set[str]:
             printed.update(p.parts.display if p.parts else p.name for p in s.people)
             for li in s.listings:
                 printed.update(
-                    a.parts.display if a.parts else a.text for a in li.authors if not a.organization
+                    a.parts.display if a.parts else a.text
+                    for a in (*li.authors, *li.editors)
+                    if not a.organization
                 )
     return printed
 
@@ -484,20 +487,8 @@ def _clean_structured_listing(
     li: RawListing, cleaner: NameCleaner, rejections: list[Rejection]
 ) -> CleanListing:
     """A BibTeX entry, CSL item or work record, cleaned: LaTeX decoded, names parsed."""
-    authors: list[Mention] = []
-    orgs: list[str] = []
-    for a in li.authors:
-        if a.organization:
-            orgs.append(decode_latex_text(a.text) if li.latex else a.text)
-            continue
-        if _NON_NAME.match(a.text.strip()):
-            rejections.append(Rejection(a.source, a.text, "not a person's name"))
-            continue
-        m = _structured_mention(cleaner, a.text, a.parts, a.orcid, a.source)
-        if not m.name.family:
-            rejections.append(Rejection(a.source, a.text, "no family name after cleaning"))
-            continue
-        authors.append(m)
+    orgs = [decode_latex_text(a.text) if li.latex else a.text for a in li.authors if a.organization]
+    authors = _people(li.authors, cleaner, rejections)
     title = decode_latex_text(li.title) if li.latex else clean_title(li.title)
     abstract = li.abstract
     if abstract and li.latex:
@@ -514,4 +505,24 @@ def _clean_structured_listing(
         authors_complete=li.authors_complete,
         organizations=tuple(orgs),
         printed_title=li.title if title != li.title else None,
+        editors=tuple(_people(li.editors, cleaner, rejections)),
     )
+
+
+def _people(
+    names: Iterable[RawAuthor], cleaner: NameCleaner, rejections: list[Rejection]
+) -> list[Mention]:
+    """The people of an author (or editor) list, cleaned; what is not a name is rejected."""
+    out: list[Mention] = []
+    for a in names:
+        if a.organization:
+            continue
+        if _NON_NAME.match(a.text.strip()):
+            rejections.append(Rejection(a.source, a.text, "not a person's name"))
+            continue
+        m = _structured_mention(cleaner, a.text, a.parts, a.orcid, a.source)
+        if not m.name.family:
+            rejections.append(Rejection(a.source, a.text, "no family name after cleaning"))
+            continue
+        out.append(m)
+    return out

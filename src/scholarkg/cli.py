@@ -208,7 +208,8 @@ def build(
     _print_warnings(result.warnings, result.report_path)
     typer.echo(
         f"read {result.files} file(s): {result.listings} listings, {result.author_lines} "
-        f"author lines\ngraph: {result.works} papers ({result.listings - result.works} listings "
+        f"author lines{f', {result.editor_lines} editor lines' if result.editor_lines else ''}"
+        f"\ngraph: {result.works} papers ({result.listings - result.works} listings "
         f"merged), {result.people} people, {result.triples} triples; {result.rejected} rejected"
     )
     if result.conforms is not None:

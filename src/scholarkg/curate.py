@@ -230,7 +230,7 @@ class _State:
             if prof.owner is not None:
                 self.mentions[prof.owner.source] = prof.owner
             for li in prof.listings:
-                self.mentions.update((m.source, m) for m in li.authors)
+                self.mentions.update((m.source, m) for m in (*li.authors, *li.editors))
         self.refs_of: dict[str, set[SourceRef]] = defaultdict(set)
         for ref, key in self.mention_to_person.items():
             self.refs_of[key].add(ref)
@@ -335,9 +335,12 @@ class _State:
             self.mention_to_person[ref] = target
             self.refs_of[target].add(ref)
         for wk, w in self.works.items():
-            if other in w.authors:
-                authors = [target if k == other else k for k in w.authors]
-                self.works[wk] = replace(w, authors=tuple(dict.fromkeys(authors)))
+            if other in w.authors or other in w.editors:
+                self.works[wk] = replace(
+                    w,
+                    authors=tuple(dict.fromkeys(target if k == other else k for k in w.authors)),
+                    editors=tuple(dict.fromkeys(target if k == other else k for k in w.editors)),
+                )
 
     def different_people(self, e: CurationEntry) -> None:
         # a selector that says where it is printed is tried before one that does not
@@ -388,7 +391,7 @@ class _State:
         kept = tuple(f for f in p.printed_forms if f[1] not in moved)
         self.refs_of[key] -= moved
         remaining = sorted(self.refs_of[key])
-        sources = tuple(s for s in p.sources if s not in moved) or tuple(remaining[:1])
+        sources = tuple(s for s in p.sources if s not in moved)
         self.people[key] = replace(
             p,
             printed_forms=kept,
@@ -406,29 +409,34 @@ class _State:
             printed_forms=tuple(
                 sorted(((t, s) for t, s in first_of.items() if t != name), key=lambda f: f[1])
             ),
-            sources=(min(moved),),
+            sources=tuple(sorted(moved)),
         )
         for ref in moved:
             self.mention_to_person[ref] = new_key
         self.refs_of[new_key] = set(moved)
         for wk, w in self.works.items():
-            if key not in w.authors:
-                continue
-            refs = {
-                a.source
-                for src in w.sources
-                if src in self.listings
-                for a in self.listings[src].authors
-            }
-            if not refs & moved:
-                continue
-            only_moved = not any(self.mention_to_person.get(r) == key for r in refs)
-            authors = list(w.authors)
-            if only_moved:
-                authors = [new_key if k == key else k for k in authors]
-            else:
-                authors.append(new_key)
-            self.works[wk] = replace(w, authors=tuple(dict.fromkeys(authors)))
+            lists = [self.listings[src] for src in w.sources if src in self.listings]
+            self.works[wk] = replace(
+                w,
+                authors=self._moved(w.authors, [a for li in lists for a in li.authors], key, moved),
+                editors=self._moved(w.editors, [a for li in lists for a in li.editors], key, moved),
+            )
+
+    def _moved(
+        self, keys: tuple[str, ...], mentions: list[Mention], key: str, moved: set[SourceRef]
+    ) -> tuple[str, ...]:
+        """A work's author (or editor) keys once ``moved`` went from ``key`` to a new person:
+        the new person replaces ``key`` if every printing moved, else joins the list."""
+        refs = {m.source for m in mentions}
+        if key not in keys or not refs & moved:
+            return keys
+        new_key = self.mention_to_person[min(refs & moved)]
+        out = list(keys)
+        if not any(self.mention_to_person.get(r) == key for r in refs):
+            out = [new_key if k == key else k for k in out]
+        else:
+            out.append(new_key)
+        return tuple(dict.fromkeys(out))
 
     # ------------------------------------------------------------ papers
 

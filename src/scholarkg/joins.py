@@ -64,6 +64,8 @@ class _Index:
                 for m in li.authors:
                     self.mention[m.source] = m
                     self.listing_of[m.source] = li.source
+                # an editor shares no paper with its authors: a record, never a coauthor
+                self.mention.update((m.source, m) for m in li.editors)
         self.person_of = resolution.mention_to_person
         self.work_of = resolution.listing_to_work
 

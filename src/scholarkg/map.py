@@ -80,6 +80,7 @@ S = {
         "value",
         "creator",
         "keywords",
+        "editor",
     )
 }
 F = {name: iri(FOAF + name) for name in ("Person", "name", "maker")}
@@ -256,6 +257,8 @@ def _work(w: Work, mint: Minter, venue_iri: dict[str, str] | None = None) -> Ite
     for person in people:
         yield _t(s, S["author"], person)
         yield _t(s, F["maker"], person)
+    for editor in w.editors:
+        yield _t(s, S["editor"], iri(mint.person(editor)))
     orgs = [iri(mint.organization(o)) for o in w.organizations]
     for org in orgs:
         yield _t(s, S["creator"], org)

@@ -52,6 +52,7 @@ class BuildResult:
     violations: int
     timings: dict[str, float] = field(default_factory=dict)
     warnings: tuple[str, ...] = ()  # local faults read around: "file:line: what was done"
+    editor_lines: int = 0  # BibTeX and CSL editors: people as schema:editor, never authors
 
     @property
     def report_path(self) -> Path:
@@ -173,6 +174,7 @@ def _counts(files: list[Path], profiles: list[Source], resolution: Resolution) -
         "files": len(files),
         "listings": sum(len(p.listings) for p in profiles),
         "author_lines": sum(len(li.authors) for p in profiles for li in p.listings),
+        "editor_lines": sum(len(li.editors) for p in profiles for li in p.listings),
         "people": len(resolution.people),
         "works": len(resolution.works),
         "rejected": len(resolution.rejections),
@@ -286,7 +288,7 @@ def _check_accounting(profiles: list[Source], resolution: Resolution) -> None:
         for li in p.listings:
             if li.source not in resolution.listing_to_work:
                 missing.append(str(li.source))
-            for a in li.authors:
+            for a in (*li.authors, *li.editors):
                 if a.organization:
                     continue  # a corporate author: on the work as schema:creator
                 if a.source not in resolution.mention_to_person and a.source not in rejected:
@@ -306,28 +308,9 @@ def _report(
     organizations: dict[str, str] = {}
     problems: list[dict[str, Any]] = []
     for f, p in zip(files, profiles, strict=True):
+        per_file.append(_file_report(f, p))
         if isinstance(p, Profile):
-            per_file.append(
-                {
-                    "path": str(f),
-                    "owner": p.name,
-                    "listings": len(p.listings),
-                    "author_lines": sum(len(li.authors) for li in p.listings),
-                    "topics": len(p.topics),
-                }
-            )
             continue
-        per_file.append(
-            {
-                "path": str(f),
-                "format": p.format,
-                "listings": len(p.listings),
-                "author_lines": sum(len(li.authors) for li in p.listings),
-                "people": len(p.people),
-                "skipped": p.skipped,
-                "warnings": sum(1 for pr in p.problems if pr.warning),
-            }
-        )
         for li in p.listings:
             for a in li.authors:
                 if a.organization:
@@ -360,6 +343,25 @@ def _report(
     }
 
 
+def _file_report(f: Path, p: Source) -> dict[str, Any]:
+    """What one input file held (report.json's ``inputs``)."""
+    counts = {
+        "path": str(f),
+        "listings": len(p.listings),
+        "author_lines": sum(len(li.authors) for li in p.listings),
+    }
+    if isinstance(p, Profile):
+        return {**counts, "owner": p.name, "topics": len(p.topics)}
+    return {
+        **counts,
+        "format": p.format,
+        "editor_lines": sum(len(li.editors) for li in p.listings),
+        "people": len(p.people),
+        "skipped": p.skipped,
+        "warnings": sum(1 for pr in p.problems if pr.warning),
+    }
+
+
 def _finish_report(
     doc: dict[str, Any], result: BuildResult, findings: list[dict[str, Any]]
 ) -> None:
@@ -367,6 +369,7 @@ def _finish_report(
         "files": result.files,
         "listings_read": result.listings,
         "author_lines_read": result.author_lines,
+        "editor_lines_read": result.editor_lines,
         "profiles": doc.pop("profiles"),
         "works": result.works,
         "listings_merged_into_other_listings": result.listings - result.works,

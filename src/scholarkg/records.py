@@ -84,6 +84,7 @@ class RawListing:
     meta: WorkMeta | None = None
     authors_complete: bool = True  # False: the source says "and others"
     latex: bool = False  # title and names are LaTeX (BibTeX): decoded by clean
+    editors: tuple[RawAuthor, ...] = ()  # BibTeX and CSL ``editor``: people, never authors
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,6 +171,7 @@ class CleanListing:
     authors_complete: bool = True
     organizations: tuple[str, ...] = ()  # corporate authors, in order
     printed_title: str | None = None  # the title as printed, when cleaning changed it
+    editors: tuple[Mention, ...] = ()  # in printed order
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,6 +244,7 @@ class Work:
     authors_complete: bool = True
     organizations: tuple[str, ...] = ()
     printed_titles: tuple[tuple[str, SourceRef], ...] = ()
+    editors: tuple[str, ...] = ()  # Person keys, in printed order
 
 
 @dataclass(frozen=True, slots=True)

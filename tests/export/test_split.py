@@ -34,7 +34,7 @@ def test_split_files_are_bounded_and_load_back_to_the_same_graph(
     files = sorted(tmp_path.glob("kg-*.nq"))
     assert [f.name for f in files[:2]] == ["kg-00001.nq", "kg-00002.nq"]
     assert result.stderr == (
-        f"wrote 482 triples to {len(files)} file(s): {files[0]} … {files[-1]}\n"
+        f"wrote 515 triples to {len(files)} file(s): {files[0]} … {files[-1]}\n"
     )
     assert len(files) > 5
     assert not list(tmp_path.glob("*.part"))

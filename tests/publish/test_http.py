@@ -107,6 +107,6 @@ def test_dry_run_sends_nothing(seed_build: Path) -> None:
     )
     assert result.exit_code == 0, result.stderr
     assert result.stdout == (
-        "would replace <https://kg.example.org/graph> with 482 triples: 4 chunk(s), 0.1 MB by "
+        "would replace <https://kg.example.org/graph> with 515 triples: 4 chunk(s), 0.1 MB by "
         "SPARQL update, into <urn:scholarkg:staging:https://kg.example.org/graph> then MOVE\n"
     )

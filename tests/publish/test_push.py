@@ -65,7 +65,7 @@ def test_push_replaces_the_graph_instead_of_doubling_it(
     graph = "https://kg.example.org/graph/seed"
     first = push(seed_store, server.target(), graph, chunk_bytes=8_000)
     assert first.plan.chunks > 3
-    assert first.remote_triples == len(seed_store) == 482
+    assert first.remote_triples == len(seed_store) == 515
     assert first.sample_rows > 5
     # the second push goes by SPARQL Update (the fallback), and replaces
     second = push(seed_store, server.target(graph_store=False), graph, chunk_bytes=8_000)
@@ -253,6 +253,6 @@ def test_wrong_credentials_give_a_clear_error_and_exit_2(
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 0, result.stderr
     assert result.stdout.splitlines()[1] == (
-        "the store confirms: 482 triples in the graph; the sample query gives the same 20 "
+        "the store confirms: 515 triples in the graph; the sample query gives the same 20 "
         "rows as the build"
     )

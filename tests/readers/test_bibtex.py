@@ -274,3 +274,24 @@ def test_orcid_fields_are_read_and_a_bad_one_is_a_warning_naming_line_and_value(
             "it is ignored",
         ),
     ]
+
+
+def test_editors_are_read_apart_from_authors_and_an_organization_editor_is_a_warning(
+    tmp_path: Path,
+) -> None:
+    path = _bib(
+        tmp_path,
+        "@incollection{a,\n  title = {T},\n  author = {Hopper, Grace},\n"
+        "  editor = {Lovelace, Ada and\n            {ACM} and others},\n}\n"
+        "@book{b,\n  title = {U},\n  editor = {Jean Sammet},\n}\n",
+    )
+    bib = read_bibtex(path)
+    assert [[a.text for a in li.authors] for li in bib.listings] == [["Hopper, Grace"], []]
+    assert [[(a.text, str(a.source)) for a in li.editors] for li in bib.listings] == [
+        [("Lovelace, Ada", f"{path}:4#a/editor/1")],
+        [("Jean Sammet", f"{path}:9#b/editor/1")],
+    ]
+    assert [(str(p.source), p.message) for p in bib.problems] == [
+        (f"{path}:1#a", "editor list ends with 'and others'; the rest is unknown"),
+        (f"{path}:5#a/editor/2", "editor 'ACM' is an organization, not a person; ignored"),
+    ]

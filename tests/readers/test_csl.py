@@ -160,3 +160,26 @@ def test_a_bad_orcid_is_a_warning_naming_item_name_and_value(tmp_path: Path) -> 
             True,
         )
     ]
+
+
+def test_editors_are_read_apart_from_authors(tmp_path: Path) -> None:
+    path = _csl(
+        tmp_path,
+        '[{"id": "a", "title": "T", "author": [{"family": "Hopper", "given": "Grace"}],\n'
+        ' "editor": [{"family": "Lovelace", "given": "Ada", "ORCID": "0000-0002-1825-0098"},\n'
+        '            {"literal": "ACM"}]}]',
+    )
+    bib = read_csl(path)
+    [li] = bib.listings
+    assert [a.text for a in li.authors] == ["Hopper, Grace"]
+    assert [(e.text, e.orcid, e.source.part) for e in li.editors] == [
+        ("Lovelace, Ada", None, "a/editor/1")
+    ]
+    assert [(p.source.part, p.message) for p in bib.problems] == [
+        (
+            "a/editor/1",
+            "ORCID '0000-0002-1825-0098' of Lovelace, Ada is not an ORCID iD (bad form or "
+            "check digit); the name is read without it",
+        ),
+        ("a/editor/2", "editor 'ACM' is an organization, not a person; ignored"),
+    ]

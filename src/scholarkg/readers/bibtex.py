@@ -215,8 +215,11 @@ def _is_organization(name: str) -> bool:
     return not name[1:].startswith("\\")
 
 
-def _authors(value: str, line: int, src: SourceRef) -> tuple[list[RawAuthor], bool]:
-    """The authors of a field, each with its line; and whether the list is complete."""
+def _authors(
+    value: str, line: int, src: SourceRef, role: str = "author"
+) -> tuple[list[RawAuthor], bool]:
+    """The authors (or editors) of a field, each with its line; and whether the list is
+    complete."""
     names = split_authors(value)
     complete = True
     if names and names[-1].lower() in ("others", "{others}", "et al.", "et al"):
@@ -236,11 +239,30 @@ def _authors(value: str, line: int, src: SourceRef) -> tuple[list[RawAuthor], bo
         out.append(
             RawAuthor(
                 text,
-                SourceRef(src.path, n_line, f"{src.part}/author/{i}"),
+                SourceRef(src.path, n_line, f"{src.part}/{role}/{i}"),
                 organization=org,
             )
         )
     return out, complete
+
+
+def _editors(
+    fields: dict[str, tuple[str, int]], src: SourceRef, problems: list[Problem]
+) -> list[RawAuthor]:
+    """The people of an ``editor`` field; an organization there is a warning (schema:editor
+    holds people), and so is ``and others`` (the list is cut short)."""
+    if "editor" not in fields or not fields["editor"][0].strip():
+        return []
+    value, line = fields["editor"]
+    names, complete = _authors(value, line, src, role="editor")
+    if not complete:
+        problems.append(Problem(src, "editor list ends with 'and others'; the rest is unknown"))
+    for a in names:
+        if a.organization:
+            problems.append(
+                Problem(a.source, f"editor {a.text!r} is an organization, not a person; ignored")
+            )
+    return [a for a in names if not a.organization]
 
 
 _ORCID_FIELDS = ("orcid", "orcid-numbers")  # Web of Science: "Family, Given/0000-…; …"
@@ -356,6 +378,7 @@ def _listing(
         meta=meta,
         authors_complete=complete,
         latex=True,
+        editors=tuple(_editors(fields, src, problems)),
     )
 
 

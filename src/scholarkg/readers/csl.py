@@ -21,7 +21,7 @@ from .common import iso_date, read_text
 from .jsontext import Item, parse_json_items
 
 _TAG = re.compile(r"<[^>]+>")
-NAME_ROLES = ("author",)  # the CSL name variables read as people
+NAME_ROLES = ("author", "editor")  # the CSL name variables read as people
 
 
 def read_csl(path: str | Path, items: list[Item] | None = None) -> Bibliography:
@@ -52,6 +52,11 @@ def csl_items(path: str, items: list[Item], problems: list[Problem]) -> Bibliogr
             if doi and listing.doi is None:
                 problems.append(Problem(listing.source, f"DOI {doi!r} is not a DOI; ignored"))
             problems.extend(bad_orcids(item.value, listing.source))
+            problems.extend(
+                Problem(e.source, f"editor {e.text!r} is an organization, not a person; ignored")
+                for e in _names(item.value, "editor", listing.source)
+                if e.organization
+            )
             listings.append(listing)
     problems.sort(key=lambda pr: pr.source)
     return Bibliography(path, "csl", tuple(listings), (), tuple(problems), skipped)
@@ -140,13 +145,8 @@ def csl_listing(item: dict[str, Any], src: SourceRef) -> RawListing | str:
     title = _text(item.get("title"))
     if not title:
         return "no title; the item is skipped"
-    authors: list[RawAuthor] = []
-    names = item.get("author")
-    if isinstance(names, list):
-        for i, name in enumerate(names, start=1):
-            a = csl_name(name, SourceRef(src.path, src.line, f"{src.part}/author/{i}"))
-            if a is not None:
-                authors.append(a)
+    authors = _names(item, "author", src)
+    editors = _names(item, "editor", src)
     url = _text(item.get("URL"))
     urls = (url,) if url else ()
     doi = normalize_doi(_text(item.get("DOI"))) or doi_in_url(url)
@@ -177,4 +177,16 @@ def csl_listing(item: dict[str, Any], src: SourceRef) -> RawListing | str:
         doi=doi,
         arxiv=arxiv[0] if arxiv else None,
         meta=meta,
+        editors=tuple(e for e in editors if not e.organization),
     )
+
+
+def _names(item: dict[str, Any], role: str, src: SourceRef) -> list[RawAuthor]:
+    out: list[RawAuthor] = []
+    names = item.get(role)
+    if isinstance(names, list):
+        for i, name in enumerate(names, start=1):
+            a = csl_name(name, SourceRef(src.path, src.line, f"{src.part}/{role}/{i}"))
+            if a is not None:
+                out.append(a)
+    return out

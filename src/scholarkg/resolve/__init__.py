@@ -16,6 +16,7 @@ The steps, each in its own module:
 5. :mod:`.papers` again — titles that are versions of each other, shared by the same people,
    are one paper.
 6. :mod:`.assemble` — the frozen :class:`~scholarkg.records.Resolution`.
+7. :mod:`.editors` — editors (never authors) join the people by ORCID or exact name.
 
 Thresholds and weights live in :mod:`scholarkg.rules`; the shape of keys in
 :mod:`scholarkg.vocab`.
@@ -29,6 +30,7 @@ from ..ids import normalize_arxiv, normalize_doi
 from ..records import CleanProfile, Resolution
 from .assemble import assemble
 from .cluster import resolve_people
+from .editors import attach_editors
 from .forms import collect_forms
 from .papers import group_by_identity, is_version_title, merge_versions, title_key
 from .state import Listing
@@ -72,6 +74,7 @@ def resolve(profiles: Sequence[CleanProfile], progress: Progress | None = None) 
         progress("resolve", 3, 4)
 
     result = assemble(profiles, listings, works_uf, forms, person_of, owner_form, joins)
+    result = attach_editors(profiles, result)
     if progress:
         progress("resolve", 4, 4)
     return result

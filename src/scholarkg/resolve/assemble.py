@@ -121,7 +121,7 @@ def _person(key: str, name: str, mentions: list[Mention], membership: Membership
         name=name,
         alternate_names=tuple(sorted(alternates)),
         printed_forms=tuple(sorted(printed.items(), key=lambda kv: (kv[1], kv[0]))),
-        sources=(min(m.source for m in mentions),),
+        sources=tuple(sorted({m.source for m in mentions})),  # every record merged
         membership=membership,
         orcid=min((m.orcid for m in mentions if m.orcid), default=None),
     )
