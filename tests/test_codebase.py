@@ -36,12 +36,9 @@ PENDING_PYOXIGRAPH: frozenset[str] = frozenset(
     {
         "scholarkg.export",
         # the export package (issue 10) reads the store's dump and lookups directly
-        "scholarkg.export.groups",
         "scholarkg.export.memory",
         "scholarkg.export.sort",
         "scholarkg.export.split",
-        "scholarkg.export.jsonld",
-        "scholarkg.export.turtle",
         "scholarkg.publish.push",
         "scholarkg.query",
         "scholarkg.validate.compile",

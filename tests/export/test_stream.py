@@ -125,3 +125,25 @@ def test_runs_are_merged_in_byte_order_once_each() -> None:
     lines = sink.getvalue().split(b"\n")[:-1]
     assert lines == sorted(set(lines))
     assert len(lines) == len(store)
+
+
+def test_lists_of_awkward_literals_stream_as_in_memory() -> None:
+    """List items travel through the join's records: text with CR, LF, tabs and spaces."""
+    s = "<https://kg.example.org/work/w999>"  # not one of _nt's works
+    prop = f"<{SKG}authorList>"
+    items = ['"a\\r\\nb"', '"tab\\there and  spaces"', '"\\u0000 x"@en', "<https://x.org/p>"]
+    lines = [f'{s} <{SCHEMA}name> "One" .', f"{s} {prop} _:{list_node(s, prop, 0)} ."]
+    for k, item in enumerate(items):
+        cell = f"_:{list_node(s, prop, k)}"
+        nxt = NIL if k + 1 == len(items) else f"_:{list_node(s, prop, k + 1)}"
+        lines += [f"{cell} {FIRST} {item} .", f"{cell} {REST} {nxt} ."]
+    data = ("\n".join(lines) + "\n").encode("utf-8") + _nt(5)
+    store = _store(data, rename=False)
+    with sorted_ntriples(store) as graph:
+        assert graph is not None  # streamed, not relabelled in memory
+    for fmt in FORMATS:
+        for run_bytes in (120, 1 << 30):
+            a, b = io.BytesIO(), io.BytesIO()
+            assert export(store, fmt, a, run_bytes=run_bytes) == len(store)
+            export_in_memory(store, fmt, b)
+            assert a.getvalue() == b.getvalue(), (fmt, run_bytes)

@@ -61,11 +61,11 @@ def export(
     temporary files).
     """
     _check_format(fmt)
-    with sorted_ntriples(store, run_bytes) as lines:
-        if lines is None:
+    with sorted_ntriples(store, run_bytes) as graph:
+        if graph is None:
             return export_in_memory(store, fmt, sink, prefixes)
         if fmt in ("ntriples", "nquads"):
-            return write_lines(lines, sink)
+            return write_lines(graph, sink)
         if fmt == "turtle":
-            return write_turtle(lines, store, sink, prefixes or PREFIXES)
-        return write_jsonld(lines, store, sink)
+            return write_turtle(graph, sink, prefixes or PREFIXES)
+        return write_jsonld(graph, sink)

@@ -1,81 +1,23 @@
-"""Sorted lines regrouped by subject, N-Triples terms read back, and lists looked up."""
+"""Sorted lines regrouped by subject with the lists they hold, and N-Triples terms read back."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterator
 
-import pyoxigraph as ox
-
-from ..vocab import RDF
+from .sort import Sorted
 
 
-@dataclass(slots=True)
-class Counter:
-    """How many lines went past (the triples an export wrote, list cells included)."""
-
-    lines: int = field(default=0)
-
-
-def by_subject(
-    lines: Iterable[bytes], counter: Counter
-) -> Iterator[tuple[str, list[tuple[str, str]]]]:
-    """(subject, [(predicate, object)]) in line order, N-Triples text; list cells are left out.
-
-    List cells are the only blank subjects on this path, and they sort after every IRI.
-    """
-    subject = b""
-    pairs: list[tuple[str, str]] = []
-    n = 0
-    for line in lines:
-        n += 1
-        s_end = line.index(b" ")
-        if line[0] == 0x5F:  # "_": the list cells, last in byte order
-            continue
-        p_end = line.index(b" ", s_end + 1)
-        s = line[:s_end]
-        if s != subject:
-            if pairs:
-                yield subject.decode("utf-8"), pairs
-            subject = s
-            pairs = []
-        pairs.append(
-            (line[s_end + 1 : p_end].decode("utf-8"), line[p_end + 1 : -2].decode("utf-8"))
-        )
-    if pairs:
-        yield subject.decode("utf-8"), pairs
-    counter.lines = n
-
-
-_FIRST = RDF + "first"
-_REST = RDF + "rest"
-_NIL = RDF + "nil"
-
-
-def list_items(store: ox.Store, head: str) -> list[str] | None:
-    """The items (N-Triples text) of the well-formed list whose first cell is ``_:head``."""
-    items: list[str] = []
-    cur = head
-    seen: set[str] = set()
-    while True:
-        first = rest = None
-        n = 0
-        for q in store.quads_for_pattern(ox.BlankNode(cur), None, None, ox.DefaultGraph()):
-            n += 1
-            if q.predicate.value == _FIRST:
-                first = q.object
-            elif q.predicate.value == _REST:
-                rest = q.object
-        if n != 2 or first is None or rest is None or cur in seen:
-            return None
-        seen.add(cur)
-        items.append(str(first))
-        if isinstance(rest, ox.NamedNode) and rest.value == _NIL:
-            return items
-        if not isinstance(rest, ox.BlankNode):
-            return None
-        cur = rest.value
+def by_subject(graph: Sorted) -> Iterator[tuple[str, list[tuple[str, str]], dict[str, list[str]]]]:
+    """(subject, [(predicate, object)], lists it holds: label → items), N-Triples text, in
+    line order; the list cells are not among the pairs (their items are)."""
+    for s, block, held in graph.subjects():
+        pairs = []
+        for line in block:
+            _, p, o = line[:-2].decode("utf-8").split(" ", 2)
+            pairs.append((p, o))
+        lists = {k.decode("utf-8"): [i.decode("utf-8") for i in v] for k, v in held.items()}
+        yield s.decode("utf-8"), pairs, lists
 
 
 _ESCAPE = re.compile(r"\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))", re.DOTALL)

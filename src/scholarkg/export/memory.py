@@ -260,6 +260,9 @@ def node_object(node: str, types: list[str], props: dict[str, list[Any]]) -> dic
                 lists = sorted(vals)
                 obj["skg:authorList"] = [{"@list": [{"@id": i} for i in v]} for v in lists]
             continue
+        if len(vals) == 1:
+            obj[prop] = vals[0]
+            continue
         uniq = sorted({json.dumps(v, sort_keys=True, ensure_ascii=False): v for v in vals}.items())
         items = [v for _, v in uniq]
         obj[prop] = items[0] if len(items) == 1 else items

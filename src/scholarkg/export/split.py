@@ -14,7 +14,7 @@ import pyoxigraph as ox
 
 from ..errors import StoreError, UsageError
 from ..vocab import RDF, list_node
-from .groups import list_items
+from .lists import Held
 from .sort import sorted_ntriples
 
 
@@ -36,46 +36,38 @@ def chunks(store: ox.Store, chunk_bytes: int) -> Iterator[bytes]:
 
 def _subjects(store: ox.Store) -> Iterator[list[bytes]]:
     """Each subject's lines, in sorted order, with the cells of the lists it holds."""
-    with sorted_ntriples(store) as lines:
-        if lines is None:
+    with sorted_ntriples(store) as graph:
+        if graph is None:
             raise StoreError(
                 "this build's blank nodes are not the list cells the build labels",
                 "rebuild it with `scholarkg build` (a build folder is a cache) and try again",
             )
-        block: list[bytes] = []
-        subject = b""
-        for line in lines:
-            if line[0] == 0x5F:  # list cells: already beside their holders
-                continue
-            s = line[: line.index(b" ")]
-            if s != subject:
-                if block:
-                    yield block
-                block, subject = [], s
-            block.append(line)
-            if line.endswith(b"x0 .") and b" _:" in line:
-                block += _list_lines(store, line)
-        if block:
+        for _, lines, held in graph.subjects():
+            block: list[bytes] = []
+            for line in lines:
+                block.append(line)
+                if held and line.endswith(b"x0 .") and b" _:" in line:
+                    block += _list_lines(line, held)
             yield block
 
 
 _FIRST, _REST, _NIL = f"<{RDF}first>".encode(), f"<{RDF}rest>".encode(), f"<{RDF}nil>".encode()
 
 
-def _list_lines(store: ox.Store, holder_line: bytes) -> list[bytes]:
+def _list_lines(holder_line: bytes, held: Held) -> list[bytes]:
     s_end = holder_line.index(b" ")
     p_end = holder_line.index(b" ", s_end + 1)
     o = holder_line[p_end + 1 : -2]
     if not o.startswith(b"_:"):
         return []  # "x0 ." at the end of a literal
     s, p = holder_line[:s_end].decode("utf-8"), holder_line[s_end + 1 : p_end].decode("utf-8")
-    items = list_items(store, o[2:].decode("utf-8")) or []
+    items = held.get(o[2:]) or []
     out = []
     for i, item in enumerate(items):
         cell = f"_:{list_node(s, p, i)}".encode()
         nxt = _NIL if i + 1 == len(items) else f"_:{list_node(s, p, i + 1)}".encode()
         out += [
-            cell + b" " + _FIRST + b" " + item.encode("utf-8") + b" .",
+            cell + b" " + _FIRST + b" " + item + b" .",
             cell + b" " + _REST + b" " + nxt + b" .",
         ]
     return out
