@@ -76,7 +76,7 @@ def measure(build: Path, tmp: Path) -> dict[str, Any]:
         text=True,
         check=True,
     ).stdout.strip()
-    row: dict[str, Any] = {"triples": int(n)}
+    row: dict[str, Any] = {"triples": int(n), "load": [os.getloadavg()[0]]}
     for fmt in ("nquads", "turtle", "jsonld"):
         out = tmp / f"dump.{fmt}"
         row[f"dump {fmt}"] = timed([str(BIN / "python"), "-c", DUMP, str(store), fmt, str(out)])
@@ -88,6 +88,8 @@ def measure(build: Path, tmp: Path) -> dict[str, Any]:
         row[f"ours {fmt}"] = timed([*argv, "--out", str(build)])
         row[f"ours {fmt} bytes"] = out.stat().st_size
         out.unlink()
+    row["load"].append(os.getloadavg()[0])
+    row["date"] = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     return row
 
 
@@ -117,6 +119,7 @@ def main() -> None:
     parser.add_argument("builds", nargs="+", type=Path)
     parser.add_argument("--names", help="column names, comma-separated (default: folder names)")
     parser.add_argument("--out", type=Path, default=HERE / "RESULTS.md")
+    parser.add_argument("--note", default="", help="a paragraph to add below the table")
     args = parser.parse_args()
     names = args.names.split(",") if args.names else [b.name for b in args.builds]
     WORK.mkdir(parents=True, exist_ok=True)
@@ -131,17 +134,21 @@ def main() -> None:
     ]
     rows = sorted(saved, key=lambda nr: int(nr[1]["triples"]))
     print(table(rows), flush=True)
-    when = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d")
     cpus = os.cpu_count()
+    runs = "; ".join(
+        f"{name}: {r.get('date', 'date not recorded')}, load average "
+        + (" → ".join(f"{x:.1f}" for x in r["load"]) if "load" in r else "not recorded")
+        for name, r in rows
+    )
     section = (
         f"{HEADING}\n\n"
-        f"`python benchmarks/exports.py` on {when}, {platform.machine()} with {cpus} cores "
-        "shared with other jobs (load average about 10 while this ran, so wall times are mostly "
-        "waiting: the ratio ✓/✗ is taken on CPU time, user + system, which the sharing does not "
-        "inflate; wall time shown too). Each cell: ours vs pyoxigraph `Store.dump` of the same "
+        f"`python benchmarks/exports.py BUILD…` on {platform.machine()} with {cpus} cores shared "
+        f"with other jobs ({runs}; each column is one run of every step). The ratio ✓/✗ is "
+        "taken on CPU time, user + system, which the sharing inflates much less than wall time; "
+        "wall time is shown too. Each cell: ours vs pyoxigraph `Store.dump` of the same "
         "store, each a whole process writing a file, peak memory of each. Ours is "
         "byte-deterministic (sorted; compacted JSON-LD); `Store.dump` writes in store order "
-        "and expanded JSON-LD.\n\n" + table(rows) + "\n"
+        "and expanded JSON-LD.\n\n" + table(rows) + "\n" + (f"\n{args.note}\n" if args.note else "")
     )
     text = args.out.read_text(encoding="utf-8") if args.out.exists() else "# Benchmarks\n"
     if HEADING in text:

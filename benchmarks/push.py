@@ -18,6 +18,7 @@ import json
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +35,12 @@ from scholarkg.store import open_build  # noqa: E402
 STORES: dict[str, type[Server]] = {"oxigraph": OxigraphServer, "virtuoso": VirtuosoServer}
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of a running process (Linux ``/proc``)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def measure(build: Path, store_name: str, chunk_mb: float) -> list[dict[str, Any]]:
     store = open_build(build)
     rows = []
@@ -42,6 +49,9 @@ def measure(build: Path, store_name: str, chunk_mb: float) -> list[dict[str, Any
         server.start()
         try:
             for graph_store in (True, False):
+                assert server.proc is not None
+                server_cpu = cpu_seconds(server.proc.pid)
+                client_cpu = time.process_time()
                 result = push(
                     store,
                     server.target(graph_store=graph_store),
@@ -59,6 +69,10 @@ def measure(build: Path, store_name: str, chunk_mb: float) -> list[dict[str, Any
                         "per_second": result.triples_per_second,
                         "confirmed": result.remote_triples,
                         "swap": result.swap,
+                        "send_seconds": result.send_seconds,
+                        "swap_seconds": result.swap_seconds,
+                        "client_cpu": time.process_time() - client_cpu,
+                        "server_cpu": cpu_seconds(server.proc.pid) - server_cpu,
                     }
                 )
                 print(rows[-1], flush=True)
@@ -69,14 +83,20 @@ def measure(build: Path, store_name: str, chunk_mb: float) -> list[dict[str, Any
 
 def table(saved: list[tuple[str, list[dict[str, Any]]]]) -> str:
     lines = [
-        "| build | store | protocol | triples | chunks | seconds | triples/s | store's count |",
-        "|---|---|---|---|---|---|---|---|",
+        "| build | store | protocol | triples | chunks | seconds | triples/s | sending: s, "
+        "triples/s | swap s | CPU s: scholarkg, store | store's count |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for name, rows in saved:
         for r in rows:
+            send = r.get("send_seconds")
+            sending = f"{send:.1f}, {r['triples'] / send:,.0f}" if send else "–"
+            swap = f"{r['swap_seconds']:.1f} ({r['swap']})" if "swap_seconds" in r else "–"
+            cpu = f"{r['client_cpu']:.1f}, {r['server_cpu']:.1f}" if "client_cpu" in r else "–"
             lines.append(
                 f"| {name} | {r['store']} | {r['protocol']} | {r['triples']:,} | {r['chunks']} "
-                f"| {r['seconds']:.1f} | {r['per_second']:,.0f} | {r['confirmed']:,} |"
+                f"| {r['seconds']:.1f} | {r['per_second']:,.0f} | {sending} | {swap} | {cpu} "
+                f"| {r['confirmed']:,} |"
             )
     return "\n".join(lines)
 
@@ -105,7 +125,10 @@ def main() -> None:
         f"{HEADING}\n\n`python benchmarks/push.py` on {when}, {os.cpu_count()} cores shared with "
         f"other jobs; chunks of {args.chunk_mb:g} MB; the store on the same machine (loopback), "
         "so this is the stores' ingest rate plus scholarkg's, not a network's. Seconds include "
-        "clearing staging, every chunk, the count, the swap and the checks.\n\n"
+        "clearing staging, every chunk, the count, the swap and the checks; sending is the "
+        "chunks into the staging graph (the sorted stream they come from included), swap the "
+        "store's MOVE alone; CPU is user + system of the pushing process and of the store's "
+        "server, which a shared machine does not inflate as it does wall time.\n\n"
         + table(saved)
         + "\n"
     )

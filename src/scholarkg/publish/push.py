@@ -65,6 +65,8 @@ class PushResult:
     update_fallbacks: int  # chunks the Graph Store refused and SPARQL Update took
     seconds: float
     requests: int
+    send_seconds: float = 0.0  # the chunks into staging, the sorted stream they come from included
+    swap_seconds: float = 0.0  # the store's MOVE (or DROP + ADD) alone
 
     def to_text(self) -> str:
         """What the store confirmed, in words (the CLI prints it)."""
@@ -202,14 +204,18 @@ def push(
     remote.update(f"DROP SILENT GRAPH <{staging}>", "clearing the staging graph")
     swapped = False
     try:
+        sending = time.monotonic()
         n_chunks, size, fallbacks = _send(store, remote, staging, chunk_bytes, progress)
+        send_seconds = time.monotonic() - sending
         arrived = remote.count(staging)
         if arrived != total:
             raise RemoteError(
                 f"the staging graph <{staging}> holds {arrived} triples, the build {total}",
                 "the store lost or doubled part of the push; <" + graph + "> was not touched",
             )
+        swapping = time.monotonic()
         swap = _swap(remote, staging, graph)
+        swap_seconds = time.monotonic() - swapping
         swapped = True
     finally:
         if not swapped:
@@ -232,6 +238,8 @@ def push(
         update_fallbacks=fallbacks,
         seconds=time.monotonic() - start,
         requests=client.tries,
+        send_seconds=send_seconds,
+        swap_seconds=swap_seconds,
     )
 
 
