@@ -1,7 +1,8 @@
 """Read every generated world's pages and count author lines read as titles, and back.
 
 Each world of ``benchmarks/worlds`` is generated at ``listings`` title lines (seed ``seed``),
-every page is read by :func:`scholarkg.read.read_page` alone (no other sources), and each line
+its pages are read together by :func:`scholarkg.read.read_pages`, as a build reads them (no
+other sources), and each line
 the truth (``truth.jsonl``) calls an author or a title is looked up among what the reader made
 of it: an author line the reader opened a listing with is an *author read as a title*; a title
 line it kept as one more author of the entry before is a *title read as an author*. Lines the
@@ -24,7 +25,7 @@ from pathlib import Path
 
 from worlds import WORLDS, generate_world
 
-from scholarkg.read import read_page
+from scholarkg.read import read_pages
 
 
 @dataclass(slots=True)
@@ -45,9 +46,10 @@ def tally_world(name: str, root: Path) -> WorldTally:
     tally = WorldTally(name)
     with (root / "truth.jsonl").open(encoding="utf-8") as f:
         records = [json.loads(line) for line in f if line.strip()]
+    profiles = {p.path: p for p in read_pages([root / "pages"])}
     for record in records:
         page = root / record["page"]
-        profile = read_page(page)
+        profile = profiles[str(page)]
         titles = {listing.source.line for listing in profile.listings}
         authors = {a.source.line for listing in profile.listings for a in listing.authors}
         lines = page.read_text(encoding="utf-8").split("\n")
@@ -84,9 +86,10 @@ def markdown(tallies: Sequence[WorldTally], listings: int, seed: int, examples: 
     out = [
         f"## Generated worlds: {listings:,} listings each (seed {seed})",
         "",
-        "Every page of each world of `benchmarks/worlds` read by `scholarkg.read.read_page` "
-        "alone, against the generator's truth (`python benchmarks/titles_worlds.py`). Short "
-        "titles are the generator's titles of two or three capitalised words.",
+        "Every page of each world of `benchmarks/worlds` read by `scholarkg.read.read_pages` "
+        "(the pages together, as a build reads them), against the generator's truth "
+        "(`python benchmarks/titles_worlds.py`). Short titles are the generator's titles of two "
+        "or three capitalised words.",
         "",
         "| world | author lines | read as titles | title lines | read as authors "
         "| of them short titles |",

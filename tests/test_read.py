@@ -282,3 +282,34 @@ def test_a_line_printed_as_a_first_author_elsewhere_is_an_author() -> None:
 def test_the_line_after_a_title_is_its_first_author() -> None:
     verdict = classify_line("Ada Example", Line(1, "Mamba Chan", TITLE), "Bo Li")
     assert verdict == Verdict(AUTHOR, "the line after a title is its first author")
+
+
+def test_a_name_in_capitals_with_an_accent_residue_is_no_acronym() -> None:
+    """A scraper's residue of a letter command ("KUvCERA": Kučera) keeps a line in capitals."""
+    verdict = classify_line("PAWEL KUvCERA", AFTER_AUTHOR, "Grace Hopper")
+    assert verdict.kind == AUTHOR, verdict.reason
+    assert classify_line("LSTM Networks", AFTER_AUTHOR, "Grace Hopper").kind == TITLE
+
+
+def test_a_name_printed_as_a_first_author_on_another_page_is_a_name(tmp_path: Path) -> None:
+    """Pages are read knowing what other pages decided by position: their owners, and the first
+    authors printed after two different titles; a line one page would read as a title by its
+    words is a name when colleagues' pages print it so."""
+    mark = "Publications\nTidal Flats\nAda Example\nBo Li\nMark Crest\nAda Example\n"
+    write(tmp_path, HEADER + mark, "a.txt")
+    other = (
+        "Portrait of Bo Li\n\nBo Li\n\nCore Member\nProfessor, Example University\n"
+        "Publications\nA Study of Tides\nMark Crest\nAda Example\n"
+        "Waves at Night: A Survey\nMark Crest\n"
+    )
+    write(tmp_path, other, "b.txt")
+    alone = read_page(tmp_path / "a.txt").listings
+    assert [li.title for li in alone] == ["Tidal Flats", "Mark Crest"]  # by its words alone
+    pages = {Path(p.path).name: p for p in read_pages([tmp_path])}
+    assert [li.title for li in pages["a.txt"].listings] == ["Tidal Flats"]
+    assert [a.text for a in pages["a.txt"].listings[0].authors] == [
+        "Ada Example",
+        "Bo Li",
+        "Mark Crest",
+        "Ada Example",
+    ]

@@ -78,6 +78,8 @@ _ARTICLE_PARTICLES = frozenset("der den dem die".split())
 # Italian, Portuguese, Dutch): a word with any other letter ("Hồ", "Sơn", "Đức") is none of
 # their words, whatever it folds to.
 _VOCABULARY_LETTERS = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿŒœ.'’‐-]*$")
+# a letter command a scraper left of an accent inside a word in capitals ("KUvCERA": Kučera)
+_COMMAND_RESIDUE = re.compile(rf"(?<=[A-Z])[{''.join(LETTER_COMMANDS)}](?=[A-Z])")
 # A possessive ("Aristotle's") never ends a word of an author line.
 _POSSESSIVE = re.compile(r"['’]s$")
 # An acronym glued to a word or made plural ("METAFONTbook", "GANs", "LLMs"): three capitals
@@ -276,6 +278,13 @@ def _word_kind(tok: str, i: int, tokens: list[str], text: str) -> str:
     return _case_kind(tok, letters, i, text)
 
 
+def _in_capitals(text: str) -> bool:
+    """Whether a line is printed in capitals, a scraper's residue of accents aside: a letter
+    command before a capital ("DEMIROuGLU", "KUvCERA") and accent marks ("L^E")."""
+    bare = _COMMAND_RESIDUE.sub("", text)
+    return bare.translate({ord(m): None for m in ACCENT_MARKS}).isupper()
+
+
 def _case_kind(tok: str, letters: list[str], i: int, text: str) -> str:
     """What the letter case of a word makes of a would-be name line."""
     low = tok.lower()
@@ -292,7 +301,7 @@ def _case_kind(tok: str, letters: list[str], i: int, text: str) -> str:
         and all(c.isupper() for c in letters)
         and "." not in tok
         and i == 0
-        and not text.isupper()
+        and not _in_capitals(text)
     ):
         return f"{tok!r}: an acronym first"  # "GNN Explainer" ("Deepak RK Joshi")
     return "name"

@@ -161,6 +161,9 @@ def _read_and_resolve(
             profiles.append(read_source(f, format))
             if progress:
                 progress("read", i, len(files))
+        from .read import reread_with_known
+
+        profiles = reread_with_known(profiles)
     with timer.stage("clean"):
         cleaned = clean_sources(profiles)
     with timer.stage("resolve"):

@@ -22,6 +22,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TypeVar, cast
 
 from .errors import InputError
 from .namelines import name_form, name_odds, name_weight
@@ -35,6 +36,7 @@ from .rules import (
 from .text import fold
 
 PAGE_SUFFIXES = (".txt",)
+_S = TypeVar("_S")
 SEE_MORE = re.compile(r"(?:…|\.\.\.)\s*\(see more\)", re.IGNORECASE)
 
 TITLE, AUTHOR, ABSTRACT = "title", "author", "abstract"
@@ -218,14 +220,49 @@ def read_text_lines(path: Path) -> list[str]:
 
 
 def read_pages(inputs: Iterable[str | Path]) -> list[Profile]:
-    """Read every page named or found in folders; fail on the first bad one (nothing written)."""
-    return [read_page(p) for p in expand_inputs(inputs)]
+    """Read every page named or found in folders; fail on the first bad one (nothing written).
+    What one page decides by position is known on the others (:func:`reread_with_known`)."""
+    return reread_with_known([read_page(p) for p in expand_inputs(inputs)])
 
 
-def read_page(path: str | Path) -> Profile:
+def read_page(path: str | Path, known: Known = NOTHING_KNOWN) -> Profile:
     p = Path(path)
     lines = read_text_lines(p)
-    return parse_page(lines, str(p))
+    return parse_page(lines, str(p), known)
+
+
+def known_from(sources: Iterable[object]) -> Known:
+    """What the pages among ``sources`` decided by position: their owners' names and every
+    entry's first author (the line after a title), and each list's first title."""
+    names: set[str] = set()
+    titles: set[str] = set()
+    after: dict[str, set[str]] = {}
+    for page in sources:
+        if isinstance(page, Profile):
+            names.add(fold(page.name))
+            for li in page.listings:
+                if li.authors:
+                    after.setdefault(fold(li.authors[0].text), set()).add(fold(li.title))
+            if page.listings:
+                titles.add(fold(page.listings[0].title))
+    names.update(k for k, v in after.items() if len(v) >= 2)
+    return Known(frozenset(names), frozenset(titles))
+
+
+def reread_with_known(sources: list[_S]) -> list[_S]:
+    """Read again, knowing what every page decided by position (:func:`known_from`), each page
+    that opened an entry with a line another page prints as an owner or a first author: a
+    name printed as a colleague's name or a first author elsewhere is a name here too."""
+    known = known_from(sources)
+    out: list[_S] = []
+    for page in sources:
+        if isinstance(page, Profile) and any(
+            fold(li.title) in known.names and fold(li.title) not in known.titles
+            for li in page.listings[1:]
+        ):
+            page = cast(_S, read_page(page.path, known))
+        out.append(page)
+    return out
 
 
 def _numbered(lines: list[str]) -> Iterator[tuple[int, str]]:

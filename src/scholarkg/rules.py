@@ -36,11 +36,15 @@ Versions:
   (``Kritik der …``), a possessive and an acronym glued to a word make a title; letters none of
   the vocabulary's languages writes are no title word (``Hồ``); a page's last authors are known
   names on the page; the vocabulary table drops contractions (``you'd`` was ``Youd``).
+* ``2026.12.9`` pages are read knowing what the other pages of the input decided by position
+  (their owners, and first authors printed after two different titles; ``read.known_from``),
+  and a line in capitals stays so with a scraper's accent residue (``KUvCERA``); no value
+  changed.
 """
 
 from __future__ import annotations
 
-RULES_VERSION = "2026.12.8"
+RULES_VERSION = "2026.12.9"
 # ---------------------------------------------------------------- people: scored evidence
 # Every weight is a log-odds contribution (natural log), in the manner of Fellegi and Sunter:
 # log(P(observation | one person) / P(observation | two people)). A pair's score is the sum of
