@@ -8,6 +8,7 @@ import pytest
 from conftest import SEED
 
 from scholarkg.errors import InputError
+from scholarkg.namelines import word_frequency
 from scholarkg.read import (
     ABSTRACT,
     AUTHOR,
@@ -313,3 +314,13 @@ def test_a_name_printed_as_a_first_author_on_another_page_is_a_name(tmp_path: Pa
         "Mark Crest",
         "Ada Example",
     ]
+
+
+@pytest.mark.parametrize("line", ["Joost Op den Brink", "Anke de Vries te Lintelo", "Minh Tô"])
+def test_dutch_particles_and_accented_name_words(line: str) -> None:
+    """ "Op" before a particle and "te" are particles; "Tô" is looked up with its accent, and
+    no title language writes it (folded, it would be the commonest word, "to")."""
+    verdict = classify_line(line, AFTER_AUTHOR, "Grace Hopper")
+    assert verdict.kind == AUTHOR, verdict.reason
+    assert word_frequency("Tô") < word_frequency("Études") < word_frequency("to")
+    assert word_frequency("Etudes") >= word_frequency("Études")  # no accents: every spelling

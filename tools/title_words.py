@@ -22,8 +22,9 @@ counts as Dutch, not as English). German capitalises its nouns, so its dictionar
 adds its lower-case words only (adjectives, verbs, function words).
 
 What is kept: for the languages scholarly titles are mostly written in (English, German,
-French, Spanish, Italian, Portuguese, Dutch), each word folded as scholarkg folds text
-(``text.fold_tight``) with its frequency in a title's running text, in parts per billion: the
+French, Spanish, Italian, Portuguese, Dutch), each word in lower case with its accents
+(``namelines.exact_key``: "tô" is not "to"; the reader folds the table itself for words printed
+without accents) with its frequency in a title's running text, in parts per billion: the
 mean of its frequencies in those languages weighted by how many titles each language writes
 (English about nine in ten of the indexed scholarly literature, the other six sharing the
 rest). A mixture, not the highest frequency: ``dan`` ("then" in Dutch) or ``pierre`` ("stone" in
@@ -44,6 +45,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
+from scholarkg.namelines import exact_key
 from scholarkg.text import fold_tight
 
 LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl")
@@ -71,20 +73,21 @@ def main(argv: list[str] | None = None) -> int:
     for lang, name in DICTIONARIES.items():
         for line in (args.dicts / name).read_text(encoding="utf-8", errors="replace").split():
             if line[:1].islower():
-                common[lang].add(fold_tight(line))
+                common[lang].add(exact_key(line))
     mixed: dict[str, float] = {}
     for lang in LANGUAGES:
         for word, freq in wordfreq.get_frequency_dict(lang, "small").items():
             key = fold_tight(word)
             if "'" in word or "’" in word:
                 continue  # a contraction or an elision ("you'd", "l'amour") is no title word
-            if len(key) < 2 or not key.isalpha() or not key.isascii() or key not in common[lang]:
+            exact = exact_key(word)
+            if len(key) < 2 or not key.isalpha() or not key.isascii() or exact not in common[lang]:
                 continue
-            mixed[key] = mixed.get(key, 0.0) + WEIGHTS[lang] * freq
+            mixed[exact] = mixed.get(exact, 0.0) + WEIGHTS[lang] * freq
     rows = sorted((k, max(1, round(v * 1e9))) for k, v in mixed.items())
     text = "".join(f"{k}\t{v}\n" for k, v in rows)
     with gzip.GzipFile(args.out, "wb", mtime=0, compresslevel=9) as f:
-        f.write(text.encode("ascii"))
+        f.write(text.encode("utf-8"))
     print(f"wrote {len(rows)} words to {args.out}")
     return 0
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import gzip
 import math
 import re
+import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
@@ -80,6 +81,10 @@ _ARTICLE_PARTICLES = frozenset("der den dem die".split())
 _VOCABULARY_LETTERS = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿŒœ.'’‐-]*$")
 # a letter command a scraper left of an accent inside a word in capitals ("KUvCERA": Kučera)
 _COMMAND_RESIDUE = re.compile(rf"(?<=[A-Z])[{''.join(LETTER_COMMANDS)}](?=[A-Z])")
+# Dutch surname particles the shared list (text.PARTICLES) leaves out, since there they would
+# join the family name ("Rieks op den Akker", "de Vries te Lintelo"): inside a line they weigh
+# nothing when lower case, or capitalised before a listed particle ("Rieks Op den Akker").
+_READER_PARTICLES = frozenset("op te".split())
 # A possessive ("Aristotle's") never ends a word of an author line.
 _POSSESSIVE = re.compile(r"['’]s$")
 # An acronym glued to a word or made plural ("METAFONTbook", "GANs", "LLMs"): three capitals
@@ -111,26 +116,38 @@ INITIAL = re.compile(r"(?<![^\s.-])[^\W\d_a-z]\.(?=[\s.-]|$)")
 
 
 @lru_cache(maxsize=1)
-def _vocabulary() -> dict[str, float]:
+def _vocabulary() -> tuple[dict[str, float], dict[str, float]]:
     """Word frequencies in running text (``data/words.tsv.gz``, derived by
-    ``tools/title_words.py``, which documents its source and method), folded like names."""
+    ``tools/title_words.py``, which documents its source and method): by the word as written
+    (:func:`exact_key`) and by the word folded like names (the sum over its spellings)."""
     data = resources.files("scholarkg").joinpath("data/words.tsv.gz").read_bytes()
-    table: dict[str, float] = {}
-    for row in gzip.decompress(data).decode("ascii").splitlines():
+    exact: dict[str, float] = {}
+    folded: dict[str, float] = {}
+    for row in gzip.decompress(data).decode("utf-8").splitlines():
         word, ppb = row.split("\t")
-        table[word] = int(ppb) * 1e-9
-    return table
+        exact[word] = int(ppb) * 1e-9
+        key = fold_tight(word)
+        folded[key] = folded.get(key, 0.0) + exact[word]
+    return exact, folded
+
+
+def exact_key(word: str) -> str:
+    """A word as the vocabulary table keys it: lower case with its accents, letters only."""
+    return "".join(c for c in unicodedata.normalize("NFC", word.lower()) if c.isalpha())
 
 
 def word_frequency(word: str) -> float:
-    """How often a word occurs in a title's running text (a share of all words), folded like
-    names; at most :data:`rules.MAX_TITLE_WORD_FREQUENCY`."""
+    """How often a word occurs in a title's running text (a share of all words); at most
+    :data:`rules.MAX_TITLE_WORD_FREQUENCY`. A word printed with accents is looked up as
+    written ("Tô" is no "to"), one printed without them under every spelling ("Etude")."""
     if not _VOCABULARY_LETTERS.match(word):
         # "Hồ", "Sơn", "T^o" (a scraper's residue of an accent): letters none of its
         # languages writes, so no word of the table, whatever it folds to
         return UNKNOWN_WORD_FREQUENCY
-    freq = _vocabulary().get(fold_tight(word), UNKNOWN_WORD_FREQUENCY)
-    return min(freq, MAX_TITLE_WORD_FREQUENCY)
+    exact, folded = _vocabulary()
+    key = exact_key(word)
+    freq = folded.get(fold_tight(word)) if key.isascii() else exact.get(key)
+    return min(freq or UNKNOWN_WORD_FREQUENCY, MAX_TITLE_WORD_FREQUENCY)
 
 
 def name_weight(word: str, share: Callable[[str], float] | None = None) -> float:
@@ -255,6 +272,12 @@ def _word_kind(tok: str, i: int, tokens: list[str], text: str) -> str:
     ):
         return "skip"  # a particle we do not list: "Ngugi wa Thiong'o"
     if is_suffix(tok) and i == len(tokens) - 1 and i > 0:
+        return "skip"
+    if (
+        low in _READER_PARTICLES
+        and 0 < i < len(tokens) - 1
+        and (tok.islower() or tokens[i + 1] in PARTICLES)
+    ):
         return "skip"
     if low in _TITLE_WORDS and len(letters) > 1:
         if len(letters) <= SHORT_NAME_WORD_MAX_LETTERS and tok[0].isupper():

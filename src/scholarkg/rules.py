@@ -40,11 +40,14 @@ Versions:
   (their owners, and first authors printed after two different titles; ``read.known_from``),
   and a line in capitals stays so with a scraper's accent residue (``KUvCERA``); no value
   changed.
+* ``2026.12.10`` the page reader: Dutch particles ``op`` and ``te`` inside a line weigh nothing
+  (``Rieks Op den Akker``); the vocabulary table keeps accents and a word printed with them is
+  looked up as written (``Tô`` is no ``to``); no value changed.
 """
 
 from __future__ import annotations
 
-RULES_VERSION = "2026.12.9"
+RULES_VERSION = "2026.12.10"
 # ---------------------------------------------------------------- people: scored evidence
 # Every weight is a log-odds contribution (natural log), in the manner of Fellegi and Sunter:
 # log(P(observation | one person) / P(observation | two people)). A pair's score is the sum of
