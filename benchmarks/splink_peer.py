@@ -53,7 +53,7 @@ from typing import Any
 
 from scholarkg.clean import clean_profiles
 from scholarkg.names import fold
-from scholarkg.read import read_pages
+from scholarkg.readers.page import read_pages
 from scholarkg.records import CleanProfile, Mention
 
 MAX_TRAIN = 60_000  # records the model is trained on (a seeded sample beyond that)

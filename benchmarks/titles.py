@@ -12,11 +12,11 @@ every real name in that position and counts the wrong readings:
   ``First Last`` as a page prints them (and the same with a ``, Jr.``-style suffix where the file
   gives one); a name read as a title is an error.
 
-The decision measured is :func:`scholarkg.read.classify_line` for a line that follows an author
-line and is followed by a name, with nothing else known (no page, no other sources): the hardest
-case, since a title is followed by its first author and a name may be followed by one more.
-Both sets are split in two halves by a hash of the text (deterministic) and each half is
-reported beside the whole: a figure estimated from these sets is estimated on half A only
+The decision measured is :func:`scholarkg.readers.page.classify_line` for a line that follows an
+author line and is followed by a name, with nothing else known (no page, no other sources): the
+hardest case, since a title is followed by its first author and a name may be followed by one more.
+Both sets are split in two halves by a hash of the text (deterministic) and each half is reported
+beside the whole: a figure estimated from these sets is estimated on half A only
 (``rules.CAPITALISED_ODDS``), and half B is held out.
 
 Below the table, ``--worlds N`` (default 10,000; 0 leaves it out) adds what the reader makes of
@@ -45,7 +45,7 @@ from pylatexenc.latex2text import LatexNodes2Text
 from titles_worlds import markdown as worlds_markdown
 from titles_worlds import tally_worlds
 
-from scholarkg.read import Line, classify_line
+from scholarkg.readers.page import Line, classify_line
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data"
@@ -184,7 +184,7 @@ def report(examples: int = 50) -> tuple[str, Tally, Tally]:
         "",
         "Each line is put right after an author line and before a name line, with nothing else "
         "known (no page around it, no other sources), and read by "
-        "`scholarkg.read.classify_line`. "
+        "`scholarkg.readers.page.classify_line`. "
         "Titles: every title field of the BibTeX and CSL-JSON files in `../shared/data` "
         "(unique, LaTeX decoded). Names: every canonical name and variant in "
         "`acl-name-variants.yaml` printed `First Last` (unique). Halves A and B split each set "

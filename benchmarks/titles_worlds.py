@@ -1,13 +1,12 @@
 """Read every generated world's pages and count author lines read as titles, and back.
 
-Each world of ``benchmarks/worlds`` is generated at ``listings`` title lines (seed ``seed``),
-its pages are read together by :func:`scholarkg.read.read_pages`, as a build reads them (no
-other sources), and each line
-the truth (``truth.jsonl``) calls an author or a title is looked up among what the reader made
-of it: an author line the reader opened a listing with is an *author read as a title*; a title
-line it kept as one more author of the entry before is a *title read as an author*. Lines the
-truth calls short titles (``mess: short_title``, capitalised words that can pass for a name)
-are counted apart, since they are the hard titles.
+Each world of ``benchmarks/worlds`` is generated at ``listings`` title lines (seed ``seed``), its
+pages are read together by :func:`scholarkg.readers.page.read_pages`, as a build reads them (no
+other sources), and each line the truth (``truth.jsonl``) calls an author or a title is looked up
+among what the reader made of it: an author line the reader opened a listing with is an *author read
+as a title*; a title line it kept as one more author of the entry before is a *title read as an
+author*. Lines the truth calls short titles (``mess: short_title``, capitalised words that can pass
+for a name) are counted apart, since they are the hard titles.
 
 Usage: ``python benchmarks/titles_worlds.py [--listings 10000] [--seed 0] [--work DIR]``
 (``benchmarks/titles.py --worlds N`` adds the table to ``TITLES.md``).
@@ -25,7 +24,7 @@ from pathlib import Path
 
 from worlds import WORLDS, generate_world
 
-from scholarkg.read import read_pages
+from scholarkg.readers.page import read_pages
 
 
 @dataclass(slots=True)
@@ -86,7 +85,8 @@ def markdown(tallies: Sequence[WorldTally], listings: int, seed: int, examples: 
     out = [
         f"## Generated worlds: {listings:,} listings each (seed {seed})",
         "",
-        "Every page of each world of `benchmarks/worlds` read by `scholarkg.read.read_pages` "
+        "Every page of each world of `benchmarks/worlds` read by "
+        "`scholarkg.readers.page.read_pages` "
         "(the pages together, as a build reads them), against the generator's truth "
         "(`python benchmarks/titles_worlds.py`). Short titles are the generator's titles of two "
         "or three capitalised words.",

@@ -16,7 +16,8 @@ from scholarkg.cli import app
 from scholarkg.config import config_to_mapping
 from scholarkg.errors import AccountingError, InputError, UsageError
 from scholarkg.pipeline import BuildResult, build, build_config, load_report
-from scholarkg.read import expand_inputs, read_page
+from scholarkg.readers import expand_inputs
+from scholarkg.readers.page import read_page
 from scholarkg.rules import RULES_VERSION
 from scholarkg.vocab import Minter
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from scholarkg.clean import clean_profiles
-from scholarkg.read import read_page
+from scholarkg.readers.page import read_page
 from scholarkg.records import Resolution
 from scholarkg.resolve import resolve
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from splink_peer import records
 
 from scholarkg.clean import clean_profiles
-from scholarkg.read import read_pages
+from scholarkg.readers.page import read_pages
 
 PAGE = """Portrait of Ana Ortiz-Lee
 

@@ -8,7 +8,7 @@ import pytest
 
 from scholarkg.clean import NameCleaner, name_candidates
 from scholarkg.names import Compat, compare, lookup_key, name_key, parse_name
-from scholarkg.read import read_page
+from scholarkg.readers.page import read_page
 from scholarkg.records import (
     CleanListing,
     CleanProfile,

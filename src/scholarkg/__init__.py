@@ -38,7 +38,7 @@ _API: dict[str, tuple[str, str]] = {
     "coauthors": ("query", "coauthors"),
     "run_query": ("query", "run_query"),
     "export_graph": ("export", "export"),
-    "read_pages": ("read", "read_pages"),
+    "read_pages": ("readers.page", "read_pages"),
     "clean_profiles": ("clean", "clean_profiles"),
     "resolve_profiles": ("resolve", "resolve"),
     "tag_works": ("tag", "tag_works"),

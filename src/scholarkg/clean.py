@@ -28,7 +28,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .names import normalize_case, parse_name
-from .read import SEE_MORE
+from .readers.page import SEE_MORE
 from .records import (
     Bibliography,
     CleanListing,

@@ -1,10 +1,10 @@
 """Whether a line of a publication list reads as a personal name: its form and its words.
 
-The page reader (:mod:`scholarkg.read`) asks this of a line that follows an author line, which is
-either one more author or the next entry's title. Two kinds of evidence live here: the *form* of a
-name (what never occurs in one: digits, colons, title words, a lower-case word of running text)
-and the *words* (how much likelier each is among the world's given and family names than in a
-title's running text). Every threshold and weight is in :mod:`scholarkg.rules`.
+The page reader (:mod:`scholarkg.readers.page`) asks this of a line that follows an author line,
+which is either one more author or the next entry's title. Two kinds of evidence live here: the
+*form* of a name (what never occurs in one: digits, colons, title words, a lower-case word of
+running text) and the *words* (how much likelier each is among the world's given and family names
+than in a title's running text). Every threshold and weight is in :mod:`scholarkg.rules`.
 """
 
 from __future__ import annotations

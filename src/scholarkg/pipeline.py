@@ -161,7 +161,7 @@ def _read_and_resolve(
             profiles.append(read_source(f, format))
             if progress:
                 progress("read", i, len(files))
-        from .read import reread_with_known
+        from .readers.page import reread_with_known
 
         profiles = reread_with_known(profiles)
     with timer.stage("clean"):
@@ -225,9 +225,10 @@ def _write_report(path: Path, doc: dict[str, Any]) -> None:
 
 def release_caches() -> None:
     """Empty the memo caches of reading, cleaning and resolving (hundreds of MB at scale)."""
-    from . import clean, names, read, tag, text
+    from . import clean, names, tag, text
+    from .readers import page
 
-    for module in (clean, names, read, tag, text):
+    for module in (clean, names, page, tag, text):
         for obj in vars(module).values():
             if callable(getattr(obj, "cache_clear", None)):
                 obj.cache_clear()

@@ -3,7 +3,7 @@
 ===========  ==========  ======================================================
 format       suffixes    reader
 ===========  ==========  ======================================================
-``page``     ``.txt``    :func:`scholarkg.read.read_page` → :class:`Profile`
+``page``     ``.txt``    :func:`.page.read_page`   → :class:`Profile`
 ``bibtex``   ``.bib``    :func:`.bibtex.read_bibtex` → :class:`Bibliography`
 ``csl``      ``.json``   :func:`.csl.read_csl` (CSL-JSON) → :class:`Bibliography`
 ``records``  ``.jsonl``  :func:`.jsonrec.read_records` → :class:`Bibliography`
@@ -90,12 +90,12 @@ def expand_inputs(
 
 def read_source(path: str | Path, format: str | SourceFormat | None = None) -> Source:
     """Read one file in the format its suffix (or ``format``) says."""
-    from ..read import read_page
     from .bibtex import read_bibtex
     from .common import read_text
     from .csl import csl_items
     from .jsonrec import is_records, read_records, records_from_items, unwrap
     from .jsontext import parse_json_items
+    from .page import read_page
 
     p = Path(path)
     fmt = _format(format)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..read import read_text_lines
+from .page import read_text_lines
 
 _MONTH_NAMES = {
     name: i

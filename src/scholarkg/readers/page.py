@@ -24,16 +24,17 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar, cast
 
-from .errors import InputError
-from .namelines import name_form, name_odds, name_weight
-from .records import Profile, RawAuthor, RawListing, SourceRef
-from .rules import (
+from ..errors import InputError
+from ..namelines import name_form, name_odds, name_weight
+from ..records import Profile, RawAuthor, RawListing, SourceRef
+from ..rules import (
     ABSTRACT_MIN_WORDS,
     ABSTRACT_SENTENCES_MIN_WORDS,
     TITLE_CASE_MIN_SHARE,
     TITLE_CASE_WORD_MIN_LETTERS,
 )
-from .text import fold
+from ..text import fold
+from . import expand_inputs
 
 PAGE_SUFFIXES = (".txt",)
 _S = TypeVar("_S")
@@ -163,30 +164,6 @@ def looks_like_abstract(line: str) -> bool:
     )
 
 
-def expand_inputs(inputs: Iterable[str | Path]) -> list[Path]:
-    """Files named, and the page files in folders named (recursively), sorted and unique."""
-    files: set[Path] = set()
-    for item in inputs:
-        p = Path(item)
-        if p.is_dir():
-            found = [f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in PAGE_SUFFIXES]
-            if not found:
-                raise InputError(
-                    str(p),
-                    None,
-                    "the folder holds no profile pages (*.txt)",
-                    "name the page files, or a folder that holds them",
-                )
-            files.update(found)
-        elif p.is_file():
-            files.add(p)
-        elif p.exists():
-            raise InputError(str(p), None, "not a regular file", "name a page file or a folder")
-        else:
-            raise InputError(str(p), None, "no such file or folder", "check the path")
-    return sorted(files, key=lambda f: str(f))
-
-
 def read_text_lines(path: Path) -> list[str]:
     """A text file's lines, NFC-normalised. Binary data or bad UTF-8 is an :class:`InputError`."""
     try:
@@ -222,7 +199,7 @@ def read_text_lines(path: Path) -> list[str]:
 def read_pages(inputs: Iterable[str | Path]) -> list[Profile]:
     """Read every page named or found in folders; fail on the first bad one (nothing written).
     What one page decides by position is known on the others (:func:`reread_with_known`)."""
-    return reread_with_known([read_page(p) for p in expand_inputs(inputs)])
+    return reread_with_known([read_page(p) for p in expand_inputs(inputs, "page")])
 
 
 def read_page(path: str | Path, known: Known = NOTHING_KNOWN) -> Profile:

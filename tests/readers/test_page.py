@@ -9,7 +9,7 @@ from conftest import SEED
 
 from scholarkg.errors import InputError
 from scholarkg.namelines import word_frequency
-from scholarkg.read import (
+from scholarkg.readers.page import (
     ABSTRACT,
     AUTHOR,
     TITLE,
@@ -150,7 +150,7 @@ def test_error_missing_path_and_empty_folder(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="no such file or folder"):
         read_pages([tmp_path / "nope.txt"])
     (tmp_path / "empty").mkdir()
-    with pytest.raises(InputError, match=r"holds no profile pages \(\*\.txt\)"):
+    with pytest.raises(InputError, match=r"holds no input files \(\*\.txt\)"):
         read_pages([tmp_path / "empty"])
 
 
