@@ -6,11 +6,11 @@ from __future__ import annotations
 import pytest
 
 from scholarkg import rules
-from scholarkg.names import Compat, name_key, parse_name
+from scholarkg.names import Compat, compare, name_key, parse_name
 from scholarkg.population import expected_namesakes
 from scholarkg.records import SourceRef
 from scholarkg.resolve import is_version_title
-from scholarkg.resolve.blocks import candidate_pairs
+from scholarkg.resolve.blocks import candidate_pairs, strong_keys
 from scholarkg.resolve.evidence import (
     coauthor_weight,
     context_terms,
@@ -75,6 +75,38 @@ def test_candidates_share_a_block_and_never_conflict() -> None:
     assert (0, 1) not in pairs  # Wei / Wen: a conflict is never a candidate
     assert pairs[(0, 2)] == pairs[(1, 2)] == Compat.WEAK  # an initial fits either
     assert all(3 not in pair for pair in pairs)  # another block entirely
+
+
+def test_without_context_only_names_that_can_agree_strongly_are_candidates() -> None:
+    forms = _forms("Wei Wang", "W. Wang", "Wei X. Wang", "J. Robert Smith", "Robert Smith")
+    alone = dict(candidate_pairs(forms, related=lambda a, b: False))
+    assert (0, 1) not in alone  # an initial fits, weakly: nothing to score it with
+    assert alone[(0, 2)] == Compat.STRONG
+    assert alone[(3, 4)] >= Compat.STRONG  # after a leading initial
+    together = dict(candidate_pairs(forms, related=lambda a, b: True))
+    assert together == dict(candidate_pairs(forms))
+    assert together[(0, 1)] == Compat.WEAK
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Emma Nilsson", "Emma Hamström Nilsson"),
+        ("Duc Dinh", "Đức Hữu Đinh"),
+        ("Sebastian Lora", "Sebasti'an A. Lora"),
+        ("Andreas Kühn", "Andreas Kuehn"),
+        ("André Valeiro-Valo", "André Valeiro Valo"),
+        ("Paula Blanco Pérez", "Paula Blanco-Pérez"),
+        ("Y.W. Chan", "Y. Chan"),
+        ("W. Bruce Croft", "Bruce Croft"),
+        ("Albert (Skip) Rizzo", "Skip Rizzo"),
+        ("Solomon Teferra Abate", "Solomon Teferra-Abate"),
+    ],
+)
+def test_names_that_agree_strongly_share_a_strong_key(a: str, b: str) -> None:
+    na, nb = parse_name(a), parse_name(b)
+    assert compare(na, nb) >= Compat.STRONG
+    assert strong_keys(na) & strong_keys(nb)
 
 
 def test_evidence_weighs_papers_coauthors_and_the_same_listing_by_the_rules() -> None:

@@ -24,7 +24,9 @@ Thresholds and weights live in :mod:`scholarkg.rules`; the shape of keys in
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import gc
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 
 from ..ids import normalize_arxiv, normalize_doi
 from ..records import CleanProfile, Resolution
@@ -47,8 +49,27 @@ __all__ = [
 Progress = Callable[[str, int, int], None]
 
 
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Python's cycle collector paused: resolution makes millions of small containers and no
+    reference cycles, and the collector, scanning them again and again as they pile up, took
+    a third of its time (2.0 of 5.8 s CPU at 10^4 listings). Restored as it was."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 def resolve(profiles: Sequence[CleanProfile], progress: Progress | None = None) -> Resolution:
     """Resolve people and papers across all profiles."""
+    with _no_cycle_collection():
+        return _resolve(profiles, progress)
+
+
+def _resolve(profiles: Sequence[CleanProfile], progress: Progress | None) -> Resolution:
     profiles = sorted(profiles, key=lambda p: p.path)
     listings = [
         Listing(li, pi, title_key(li.title))

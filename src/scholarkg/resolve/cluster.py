@@ -192,6 +192,37 @@ class _Groups:
             self.coauthors.append(frozenset(keys - {ctx.ckey[occ.form[r]]}))
 
 
+_NO_CONTEXT: tuple[frozenset[int], frozenset[int], frozenset[str]] = (
+    frozenset(),
+    frozenset(),
+    frozenset(),
+)
+
+
+class _FormContext:
+    """What the groups of each form have in common with others: papers, pages, coauthors."""
+
+    def __init__(self, groups: _Groups, by_form: Mapping[int, list[int]]) -> None:
+        self.of: dict[int, tuple[frozenset[int], frozenset[int], frozenset[str]]] = {}
+        for f, gs in by_form.items():
+            if len(gs) == 1:
+                g = gs[0]
+                self.of[f] = (groups.works[g], groups.pages[g], groups.coauthors[g])
+            else:
+                self.of[f] = (
+                    frozenset().union(*(groups.works[g] for g in gs)),
+                    frozenset().union(*(groups.pages[g] for g in gs)),
+                    frozenset().union(*(groups.coauthors[g] for g in gs)),
+                )
+
+    def related(self, a: int, b: int) -> bool:
+        """Whether any group of form ``a`` shares a paper (so any listing), a page or a
+        coauthor with any group of form ``b``: else no pair of them has context to score."""
+        wa, pa, ca = self.of.get(a, _NO_CONTEXT)
+        wb, pb, cb = self.of.get(b, _NO_CONTEXT)
+        return not (wa.isdisjoint(wb) and pa.isdisjoint(pb) and ca.isdisjoint(cb))
+
+
 def _cluster_groups(
     groups: _Groups,
     forms: list[Form],
@@ -204,7 +235,7 @@ def _cluster_groups(
     for g, f in enumerate(groups.form):
         by_form[f].append(g)
     edges: dict[tuple[int, int], Score] = {}
-    for (a, b), level in candidate_pairs(forms):
+    for (a, b), level in candidate_pairs(forms, _FormContext(groups, by_form).related):
         for u, v in _group_pairs(groups, by_form.get(a, []), by_form.get(b, [])):
             score = _score(groups, u, v, level, prior, ctx)
             if score is not None:
