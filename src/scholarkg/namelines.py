@@ -150,6 +150,7 @@ def word_frequency(word: str) -> float:
     return min(freq or UNKNOWN_WORD_FREQUENCY, MAX_TITLE_WORD_FREQUENCY)
 
 
+@lru_cache(maxsize=1 << 18)
 def name_weight(word: str, share: Callable[[str], float] | None = None) -> float:
     """log of how much likelier a word is in a name line than in a title line: its share among
     the world's people (as a given name, a family name, or either: ``share``) over its
@@ -200,12 +201,20 @@ def name_form(line: str) -> tuple[list[tuple[str, str]], str | None]:
     Returns the words to weigh (no particles, suffixes or initials), each with its place in the
     name (``given``: the line's first word, ``family``: its last, ``either``), and ``None``;
     or ``[]`` and the reason the line is a title by its form alone."""
+    words, against = _name_form(line)
+    return list(words), against
+
+
+@lru_cache(maxsize=1 << 18)
+def _name_form(line: str) -> tuple[tuple[tuple[str, str], ...], str | None]:
+    """:func:`name_form`, remembered: a line is read three times (as itself, as the line after
+    a title, as the line after an author) and a coauthor's name is printed on many pages."""
     text, against = _name_text(line)
     if against is not None:
-        return [], against
+        return (), against
     tokens = [t for t in text.split() if t not in ("-", "‐", "–")]
     if not NAME_MIN_WORDS <= len(tokens) <= NAME_MAX_WORDS:
-        return [], f"{len(tokens)} words: a name has {NAME_MIN_WORDS} to {NAME_MAX_WORDS}"
+        return (), f"{len(tokens)} words: a name has {NAME_MIN_WORDS} to {NAME_MAX_WORDS}"
     short_function_words = 0
     weigh: list[tuple[str, str]] = []
     last = len(tokens) - 1
@@ -220,15 +229,15 @@ def name_form(line: str) -> tuple[list[tuple[str, str]], str | None]:
             # them ("Who Are You") make a title
             short_function_words += 1
             if short_function_words > SHORT_TITLE_WORDS_IN_A_NAME:
-                return [], "two function words"
+                return (), "two function words"
             continue
         if kind != "name":
-            return [], kind
+            return (), kind
         letters = [c for c in tok if c.isalpha()]
         if len(letters) >= 2 and not (len(letters) == 2 and tok.endswith(".")):
             place = "given" if i == 0 else "family" if i == last else "either"
             weigh.append((tok, place))
-    return weigh, None
+    return tuple(weigh), None
 
 
 def _name_text(line: str) -> tuple[str, str | None]:
@@ -308,16 +317,22 @@ def _in_capitals(text: str) -> bool:
     return bare.translate({ord(m): None for m in ACCENT_MARKS}).isupper()
 
 
+def _glued_particle(tok: str, low: str) -> bool:
+    """A particle glued to the name it precedes: ``deRoeck``, ``vanDeemter``."""
+    return any(low.startswith(p) and len(tok) > len(p) and tok[len(p)].isupper() for p in PARTICLES)
+
+
 def _case_kind(tok: str, letters: list[str], i: int, text: str) -> str:
     """What the letter case of a word makes of a would-be name line."""
     low = tok.lower()
     first = letters[0] if letters else ""
     starts_with_command = len(tok) > 1 and tok[0] in LETTER_COMMANDS and tok[1].isupper()
-    glued_particle = any(
-        low.startswith(p) and len(tok) > len(p) and tok[len(p)].isupper() for p in PARTICLES
-    )  # "deRoeck", "vanDeemter"
     lower_word = first.islower() and tok[0].isalpha() and not text.islower()
-    if lower_word and not (starts_with_command or glued_particle) and name_weight(tok) < 0:
+    if (
+        lower_word
+        and not (starts_with_command or _glued_particle(tok, low))
+        and name_weight(tok) < 0
+    ):
         return f"{tok!r}: a lower-case word of running text"
     if (
         len(letters) >= 2

@@ -225,10 +225,10 @@ def _write_report(path: Path, doc: dict[str, Any]) -> None:
 
 def release_caches() -> None:
     """Empty the memo caches of reading, cleaning and resolving (hundreds of MB at scale)."""
-    from . import clean, names, tag, text
+    from . import clean, namelines, names, tag, text
     from .readers import page
 
-    for module in (clean, names, page, tag, text):
+    for module in (clean, namelines, names, page, tag, text):
         for obj in vars(module).values():
             if callable(getattr(obj, "cache_clear", None)):
                 obj.cache_clear()

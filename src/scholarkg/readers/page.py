@@ -149,6 +149,7 @@ def looks_like_name(line: str) -> bool:
     return classify_line(line, previous, following="Ada Lovelace").kind == AUTHOR
 
 
+@lru_cache(maxsize=1 << 18)
 def looks_like_abstract(line: str) -> bool:
     words = line.split()
     if SEE_MORE.search(line):
