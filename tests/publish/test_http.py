@@ -110,3 +110,25 @@ def test_dry_run_sends_nothing(seed_build: Path) -> None:
         "would replace <https://kg.example.org/graph> with 515 triples: 4 chunk(s), 0.1 MB by "
         "SPARQL update, into <urn:scholarkg:staging:https://kg.example.org/graph> then MOVE\n"
     )
+
+
+def test_a_chunk_goes_by_update_in_pieces_cut_between_subjects() -> None:
+    from scholarkg.publish.push import pieces
+
+    lines = []
+    for i in range(30):
+        s = f"<https://x.org/s{i:02d}>"
+        lines += [f'{s} <https://x.org/p> "{"v" * 40}" .', f"{s} <https://x.org/l> _:l{i}x0 ."]
+        lines += [f"_:l{i}x0 <https://x.org/first> <https://x.org/a> .", f"_:l{i}x0 <r> <n> ."]
+    chunk = ("\n".join(lines) + "\n").encode()
+    parts = list(pieces(chunk, 1_000))
+    assert b"".join(parts) == chunk
+    assert len(parts) > 5
+    for part in parts:
+        assert len(part) <= 1_000
+        first = part.split(b"\n")[0]
+        assert first.startswith(b"<")  # never a list cell cut off from its holder
+        subjects = {line.split(b" ")[0] for line in part.split(b"\n") if line.startswith(b"<")}
+        assert all(b" _:l" not in ln or ln.split(b" ")[0] in subjects for ln in part.split(b"\n"))
+    big = list(pieces(chunk, 10))  # a subject bigger than the bound is a piece of its own
+    assert len(big) == 30 and b"".join(big) == chunk

@@ -84,6 +84,17 @@ def test_push_a_generated_institute(server: Server, institute: Path) -> None:
     assert result.plan.chunks > 10
 
 
+def test_push_by_update_with_the_default_chunk_size(server: Server, institute: Path) -> None:
+    """Default chunks (4 MB) go by SPARQL Update in several requests each (Virtuoso's SPARQL
+    compiler refused a 4 MB INSERT: "SP030 … memory exhausted")."""
+    store = open_build(institute)
+    graph = "https://kg.example.org/graph/institute-update"
+    result = push(store, server.target(graph_store=False), graph)
+    assert result.plan.chunks <= 2
+    assert result.remote_triples == len(store) > 30_000
+    assert result.requests > result.plan.chunks + 10  # each chunk went in pieces
+
+
 def _awkward_store() -> ox.Store:
     """Names in many scripts (NFC and NFD kept apart), and abstracts of 300k characters."""
     names = [

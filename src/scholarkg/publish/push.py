@@ -19,7 +19,7 @@ import contextlib
 import json
 import time
 import urllib.parse
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import pyoxigraph as ox
@@ -30,6 +30,11 @@ from ..store import select
 from .http import Client, Credentials
 
 DEFAULT_CHUNK_BYTES = 4 * 2**20
+UPDATE_BYTES = 64 * 2**10
+"""The most N-Triples text one SPARQL Update request carries (a chunk goes in several). Virtuoso
+refuses long INSERTs: a 4 MB chunk of a 10^4-listing build stopped its SPARQL compiler ("SP030 …
+memory exhausted" at line 4,993), and 256 kB (about 1,700 triples) its SQL code generator ("SP031
+… exceeded 10000 lines of code"); 64 kB is about 430 triples of this graph."""
 NT = "application/n-triples"
 RESULTS_JSON = "application/sparql-results+json"
 
@@ -170,10 +175,48 @@ class Remote:
             except RemoteError as exc:
                 if "HTTP " not in exc.message or "credentials" in exc.message:
                     raise  # not an answer the store gave to this chunk
-        body = chunk.decode("utf-8")
-        # not INSERT DATA: some stores (Virtuoso) refuse blank nodes there
-        self.update(f"INSERT {{ GRAPH <{graph}> {{\n{body}}} }} WHERE {{}}", what)
+        parts = list(pieces(chunk, UPDATE_BYTES))
+        for k, part in enumerate(parts):
+            body = part.decode("utf-8")
+            # not INSERT DATA: some stores (Virtuoso) refuse blank nodes there
+            self.update(
+                f"INSERT {{ GRAPH <{graph}> {{\n{body}}} }} WHERE {{}}",
+                what if len(parts) == 1 else f"{what} (part {k + 1} of {len(parts)})",
+            )
         return bool(self.target.graph_store)
+
+
+def pieces(chunk: bytes, max_bytes: int) -> Iterator[bytes]:
+    """``chunk`` (N-Triples lines) cut between subjects into pieces of at most ``max_bytes`` (a
+    subject bigger than that is a piece of its own); list cells stay with the subject before
+    them, as :func:`~scholarkg.export.split.chunks` put them, so no blank node crosses a piece."""
+    piece: list[bytes] = []
+    size = 0
+    for block in _subject_blocks(chunk):
+        if piece and size + len(block) > max_bytes:
+            yield b"".join(piece)
+            piece, size = [], 0
+        piece.append(block)
+        size += len(block)
+    if piece:
+        yield b"".join(piece)
+
+
+def _subject_blocks(chunk: bytes) -> Iterator[bytes]:
+    block: list[bytes] = []
+    subject = b""
+    for line in chunk.split(b"\n"):
+        if not line:
+            continue
+        if not line.startswith(b"_:"):  # a list cell belongs to the subject before it
+            s = line[: line.index(b" ")]
+            if s != subject and block:
+                yield b"".join(block)
+                block = []
+            subject = s
+        block.append(line + b"\n")
+    if block:
+        yield b"".join(block)
 
 
 def _with_query(url: str, params: dict[str, str]) -> str:
