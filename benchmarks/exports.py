@@ -1,12 +1,15 @@
 """Exports side by side with pyoxigraph's own ``Store.dump`` of the same store.
 
-    python benchmarks/exports.py BUILD_DIR [BUILD_DIR…] [--out benchmarks/RESULTS.md]
+    python benchmarks/exports.py [BUILD_DIR…] [--names "10⁵ listings|…"] [--note TEXT]
+                                 [--out benchmarks/RESULTS.md]
 
 Each step runs as its own process under /usr/bin/time -v (wall time, peak memory) and writes a
 file: ``scholarkg export`` in each format, and ``Store.read_only(…).dump(…)`` in N-Quads, Turtle
 and JSON-LD. ``Store.dump`` is not deterministic (its order is the store's) and its JSON-LD is
 expanded, not compacted; it is the speed to compare with. The table goes into RESULTS.md under
-its own heading (the rest of the file is left as it is). Measurements, not assertions.
+its own heading (the rest of the file is left as it is), with every size measured so far
+(``benchmarks/work/exports-NAME.json``, one run each); with no BUILD_DIR it only rewrites the
+table from those. Measurements, not assertions.
 """
 
 from __future__ import annotations
@@ -116,12 +119,12 @@ def table(rows: list[tuple[str, dict[str, Any]]]) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("builds", nargs="+", type=Path)
-    parser.add_argument("--names", help="column names, comma-separated (default: folder names)")
+    parser.add_argument("builds", nargs="*", type=Path)
+    parser.add_argument("--names", help="column names, '|'-separated (default: folder names)")
     parser.add_argument("--out", type=Path, default=HERE / "RESULTS.md")
     parser.add_argument("--note", default="", help="a paragraph to add below the table")
     args = parser.parse_args()
-    names = args.names.split(",") if args.names else [b.name for b in args.builds]
+    names = args.names.split("|") if args.names else [b.name for b in args.builds]
     WORK.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="scholarkg-bench-") as tmp:
         for name, build in zip(names, args.builds, strict=True):

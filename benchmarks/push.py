@@ -1,13 +1,15 @@
 """Push throughput into real stores: triples per second, by each protocol.
 
-    python benchmarks/push.py BUILD_DIR [--name "100,000 listings"] [--stores oxigraph,virtuoso]
+    python benchmarks/push.py [BUILD_DIR] [--name "10^5 listings"] [--stores oxigraph,virtuoso]
+                              [--note TEXT]
 
 Each store is started fresh on 127.0.0.1 and a free port, in a temp folder (the same set-up as
 the tests: tests/publish/stores.py), and stopped after. For each store the build is pushed by
 the Graph Store Protocol, then pushed again by SPARQL Update (which replaces it: the second
 row also measures the swap of a graph that already holds the data). Each push ends with the
 store's own count and the sample query, so a row is a push the store confirmed. The table goes
-into RESULTS.md under its own heading. Measurements, not assertions.
+into RESULTS.md under its own heading, with every run saved so far (benchmarks/work/push-NAME.json);
+with no BUILD_DIR it only rewrites the table from those. Measurements, not assertions.
 """
 
 from __future__ import annotations
@@ -103,16 +105,18 @@ def table(saved: list[tuple[str, list[dict[str, Any]]]]) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("build", type=Path)
+    parser.add_argument("build", type=Path, nargs="?")
     parser.add_argument("--name", default=None)
     parser.add_argument("--stores", default="oxigraph,virtuoso")
     parser.add_argument("--chunk-mb", type=float, default=4.0)
     parser.add_argument("--out", type=Path, default=HERE / "RESULTS.md")
+    parser.add_argument("--note", default="", help="a paragraph to add below the table")
     args = parser.parse_args()
-    name = args.name or args.build.name
-    rows = [r for s in args.stores.split(",") for r in measure(args.build, s, args.chunk_mb)]
     WORK.mkdir(parents=True, exist_ok=True)
-    (WORK / f"push-{name}.json").write_text(json.dumps(rows), encoding="utf-8")
+    if args.build is not None:
+        name = args.name or args.build.name
+        rows = [r for s in args.stores.split(",") for r in measure(args.build, s, args.chunk_mb)]
+        (WORK / f"push-{name}.json").write_text(json.dumps(rows), encoding="utf-8")
     saved = sorted(
         (
             (p.stem.removeprefix("push-"), json.loads(p.read_text(encoding="utf-8")))
@@ -131,6 +135,7 @@ def main() -> None:
         "server, which a shared machine does not inflate as it does wall time.\n\n"
         + table(saved)
         + "\n"
+        + (f"\n{args.note}\n" if args.note else "")
     )
     text = args.out.read_text(encoding="utf-8")
     if HEADING in text:
