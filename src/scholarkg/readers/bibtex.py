@@ -32,7 +32,7 @@ from ..ids import (
 )
 from ..records import Bibliography, Problem, RawAuthor, RawListing, SourceRef, WorkMeta
 from ..text import fold
-from .common import iso_date, read_text
+from .common import iso_date, organization_editors, read_text
 
 # BibTeX's predefined month macros
 _MONTHS = {
@@ -257,11 +257,7 @@ def _editors(
     names, complete = _authors(value, line, src, role="editor")
     if not complete:
         problems.append(Problem(src, "editor list ends with 'and others'; the rest is unknown"))
-    for a in names:
-        if a.organization:
-            problems.append(
-                Problem(a.source, f"editor {a.text!r} is an organization, not a person; ignored")
-            )
+    problems.extend(organization_editors(names))
     return [a for a in names if not a.organization]
 
 

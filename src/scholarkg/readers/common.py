@@ -1,10 +1,13 @@
-"""What every reader of structured sources shares: reading a file as text, and dates."""
+"""What every reader of structured sources shares: reading a file as text, dates, and the
+warning for an organization printed as an editor."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
+from ..records import Problem, RawAuthor
 from .page import read_text_lines
 
 _MONTH_NAMES = {
@@ -59,3 +62,13 @@ def iso_date(
     if d is None or not (1 <= int(d) <= 31):
         return f"{year}-{int(mo):02d}"
     return f"{year}-{int(mo):02d}-{int(d):02d}"
+
+
+def organization_editors(editors: Iterable[RawAuthor]) -> list[Problem]:
+    """A warning for each organization printed as an editor: schema:editor holds people, so it
+    is left out, never silently."""
+    return [
+        Problem(e.source, f"editor {e.text!r} is an organization, not a person; ignored")
+        for e in editors
+        if e.organization
+    ]

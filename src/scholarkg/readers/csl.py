@@ -17,7 +17,7 @@ from typing import Any
 
 from ..ids import arxiv_in_text, arxiv_in_url, doi_in_url, normalize_doi, normalize_orcid
 from ..records import Bibliography, PersonName, Problem, RawAuthor, RawListing, SourceRef, WorkMeta
-from .common import iso_date, read_text
+from .common import iso_date, organization_editors, read_text
 from .jsontext import Item, parse_json_items
 
 _TAG = re.compile(r"<[^>]+>")
@@ -52,11 +52,7 @@ def csl_items(path: str, items: list[Item], problems: list[Problem]) -> Bibliogr
             if doi and listing.doi is None:
                 problems.append(Problem(listing.source, f"DOI {doi!r} is not a DOI; ignored"))
             problems.extend(bad_orcids(item.value, listing.source))
-            problems.extend(
-                Problem(e.source, f"editor {e.text!r} is an organization, not a person; ignored")
-                for e in _names(item.value, "editor", listing.source)
-                if e.organization
-            )
+            problems.extend(organization_editors(_names(item.value, "editor", listing.source)))
             listings.append(listing)
     problems.sort(key=lambda pr: pr.source)
     return Bibliography(path, "csl", tuple(listings), (), tuple(problems), skipped)
