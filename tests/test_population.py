@@ -44,3 +44,13 @@ def test_a_common_full_name_expects_namesakes_and_a_rare_one_none() -> None:
     assert wei_wang > 0.1
     assert rare < 1e-3
     assert name_share(parse_name("W. Wang")) > name_share(parse_name("Wei Wang"))
+
+
+def test_korean_family_names_carry_their_census_share() -> None:
+    """Korea's family names come from its census: "Oh" (about 1.5% of 52 million) and "Moon"
+    (0.9%, shared by "Moon" and "Mun") were counted some 80 and 16 times too rare from the
+    romanised profiles of a social-network sample."""
+    korea = 52 / 6_504  # Korea's share of the world the table weighs (millions)
+    assert family_share("Oh") >= 0.015 * korea * 0.9
+    assert family_share("Moon") >= 0.009 / 2 * korea * 0.9
+    assert family_share("Kim") > family_share("Oh") > family_share("Qzxwvbnm")

@@ -128,6 +128,11 @@ PINNED["2026.12.8"] = PINNED["2026.12.7"] | {
 # 2026.12.9: no value changed (rules did: pages know what other pages decided by position)
 PINNED["2026.12.9"] = PINNED["2026.12.8"]
 PINNED["2026.12.10"] = PINNED["2026.12.9"]  # rules did: particles "op", "te"; accents kept
+PINNED["2026.12.11"] = PINNED["2026.12.10"] | {
+    "MONONYM_ODDS": 0.05,
+    "SHAPE_WEIGHT_MAX": 2.5,
+    "SHAPE_MIN_LETTERS": 4,
+}
 
 
 def test_a_changed_rule_comes_with_a_new_rules_version() -> None:

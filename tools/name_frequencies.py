@@ -23,7 +23,8 @@ Method (an estimate, good to an order of magnitude, which is what a prior needs)
 * the global share is the population-weighted mean over countries (populations in millions,
   rounded, below; a country missing from the table counts 5 million, a small country);
 * Viet Nam's most common family names are added from their known shares (the source has
-  no Viet Nam);
+  no Viet Nam), and Korea's are taken from its census where their ranks in the source say
+  less (``KOREA_FAMILY``);
 * names are folded as scholarkg folds them (``fold_tight``: lower case, no accents, no spaces
   or punctuation); spellings that fold alike are summed.
 
@@ -76,11 +77,42 @@ VIETNAM_FAMILY = {
 }  # fmt: skip
 
 
-def estimate(ranks: dict[str, int | None], family: bool) -> float:
+# Korea's family names are few and their shares are counted by its census (Statistics Korea,
+# 2015 census of population, family names; shares of the population, rounded): the source's
+# ranks of their romanised spellings are not (its Korean profiles are mostly written in Hangul:
+# Moon ranks about 700th there, Oh about 1000th, for names each borne by one Korean in 70-110).
+# A name's share goes to its common romanisations in equal parts (no count says which spelling
+# how many use); Korea's part of a listed spelling is the larger of this and its rank estimate.
+KOREA = "KR"
+KOREA_FAMILY = {
+    "kim": 0.215, "lee": 0.147, "park": 0.084, "choi": 0.047, "jeong jung chung": 0.043,
+    "kang": 0.024, "cho jo": 0.021, "yoon yun": 0.021, "jang chang": 0.020, "lim im": 0.017,
+    "han": 0.015, "oh": 0.015, "seo suh": 0.015, "shin": 0.015, "kwon": 0.014, "hwang": 0.014,
+    "ahn": 0.014, "song": 0.014, "jeon jun": 0.011, "hong": 0.011, "yoo yu": 0.011, "ko": 0.009,
+    "moon mun": 0.009, "yang": 0.009, "son sohn": 0.009, "bae": 0.008, "baek paik": 0.008,
+    "heo huh": 0.007, "nam": 0.006, "shim sim": 0.005, "noh roh": 0.005, "ha": 0.005,
+    "kwak": 0.004, "sung seong": 0.004, "cha": 0.004, "joo ju": 0.004, "woo": 0.004,
+    "koo ku": 0.004, "ryu": 0.004, "min": 0.003, "na": 0.003, "jin": 0.003, "ji": 0.003,
+    "eom um": 0.003, "byun": 0.003, "chae": 0.003, "won": 0.003,
+}  # fmt: skip
+
+
+def korea_family() -> dict[str, float]:
+    """Each romanised spelling of :data:`KOREA_FAMILY` → its share of Korea's people."""
+    out: dict[str, float] = {}
+    for spellings, share in KOREA_FAMILY.items():
+        keys = spellings.split()
+        for key in keys:
+            out[key] = out.get(key, 0.0) + share / len(keys)
+    return out
+
+
+def estimate(ranks: dict[str, int | None], family: bool, skip: str | None = None) -> float:
+    """A name's share of the world's people from its ranks (``skip``: a country left out)."""
     total = sum(POPULATION_M.get(c, OTHER_M) for c in POPULATION_M)
     share = 0.0
     for country, rank in ranks.items():
-        if not rank:
+        if not rank or country == skip:
             continue
         top = TOP_FAMILY_BY_COUNTRY.get(country, TOP_FAMILY) if family else TOP_GIVEN
         share += POPULATION_M.get(country, OTHER_M) * top / rank
@@ -91,16 +123,25 @@ def table(path: Path, family: bool, keep: int) -> list[tuple[str, int]]:
     with gzip.open(path, "rb") as f:
         data = pickle.load(f)  # the source package's own file, not input from users
     shares: dict[str, float] = defaultdict(float)
+    korea = korea_family() if family else {}
+    korea_ranked: dict[str, float] = defaultdict(float)  # Korea's part of a census name
     for name, info in data.items():
         key = fold_tight(name)
         if len(key) < 2 or not key.isalpha() or not key.isascii():
             continue
         if not family and " " in name.strip():
             continue  # a given name is one word here; compounds are looked up part by part
-        shares[key] += estimate(info.get("rank") or {}, family)
+        ranks = info.get("rank") or {}
+        if key in korea:
+            shares[key] += estimate(ranks, family, skip=KOREA)
+            korea_ranked[key] += estimate({KOREA: ranks.get(KOREA)}, family)
+        else:
+            shares[key] += estimate(ranks, family)
     del data
+    world = sum(POPULATION_M.values())
+    for key, counted in korea.items():
+        shares[key] += max(korea_ranked[key], POPULATION_M[KOREA] * counted / world)
     if family:
-        world = sum(POPULATION_M.values())
         for key, vn_share in VIETNAM_FAMILY.items():
             shares[key] += VIETNAM_M * vn_share / world
     ranked = sorted(shares.items(), key=lambda kv: (-kv[1], kv[0]))[:keep]

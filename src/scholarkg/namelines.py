@@ -13,20 +13,24 @@ import gzip
 import math
 import re
 import unicodedata
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from importlib import resources
 
-from .population import family_share, given_share
+from .population import UNKNOWN_SHARE, family_share, given_share, known_names
 from .rules import (
     AUTHOR_PRIOR_ODDS,
     CAPITALISED_ODDS,
     HYPHEN_TITLE_WORD_MIN_LETTERS,
     INITIAL_ODDS,
     MAX_TITLE_WORD_FREQUENCY,
+    MONONYM_ODDS,
     NAME_LINE_MAX_CHARS,
     NAME_MAX_WORDS,
     NAME_MIN_WORDS,
+    SHAPE_MIN_LETTERS,
+    SHAPE_WEIGHT_MAX,
     SHORT_LINE_ODDS,
     SHORT_LINE_WORDS,
     SHORT_NAME_WORD_MAX_LETTERS,
@@ -150,6 +154,48 @@ def word_frequency(word: str) -> float:
     return min(freq or UNKNOWN_WORD_FREQUENCY, MAX_TITLE_WORD_FREQUENCY)
 
 
+# the letters a word's shape is told by (folded words), and the end of a word
+_SHAPE_LETTERS = "abcdefghijklmnopqrstuvwxyz$"
+
+
+@lru_cache(maxsize=1)
+def _shape_counts() -> tuple[Counter[str], Counter[str], Counter[str], Counter[str]]:
+    """Letter trigrams of the names the name table lists and of the words the vocabulary
+    table lists (each name or word once), with their two-letter contexts."""
+
+    def count(keys: Iterable[str]) -> tuple[Counter[str], Counter[str]]:
+        padded = ["^^" + k + "$" for k in keys if k.isascii() and k.isalpha()]
+        trigrams = Counter(w[i : i + 3] for w in padded for i in range(len(w) - 2))
+        contexts: Counter[str] = Counter()
+        for tri, n in trigrams.items():
+            contexts[tri[:2]] += n
+        return trigrams, contexts
+
+    names = known_names()
+    words = {fold_tight(w) for w in _vocabulary()[0]} - names
+    return *count(names), *count(words)
+
+
+def shape_weight(word: str) -> float:
+    """log of how much likelier a word neither table lists is among names than among the
+    words of running text, by its letters alone: a letter-trigram model of each table's
+    entries (add-half smoothing), bounded by :data:`rules.SHAPE_WEIGHT_MAX`. "Blejer" and
+    "Sukhada" are spelt like names, "Elektromagnetisches" and "Dexamethasone" like words."""
+    key = fold_tight(word)
+    if len(key) < SHAPE_MIN_LETTERS or not (key.isascii() and key.isalpha() and word.isalpha()):
+        return 0.0  # a scraper's accent residue ("Conceicc~ao") spoils a word's letters
+    name_tri, name_ctx, word_tri, word_ctx = _shape_counts()
+    k, size = 0.5, len(_SHAPE_LETTERS)
+    padded = "^^" + key + "$"
+    total = 0.0
+    for i in range(len(padded) - 2):
+        tri, ctx = padded[i : i + 3], padded[i : i + 2]
+        p_name = (name_tri[tri] + k) / (name_ctx[ctx] + k * size)
+        p_word = (word_tri[tri] + k) / (word_ctx[ctx] + k * size)
+        total += math.log(p_name / p_word)
+    return max(-SHAPE_WEIGHT_MAX, min(SHAPE_WEIGHT_MAX, total))
+
+
 @lru_cache(maxsize=1 << 18)
 def name_weight(word: str, share: Callable[[str], float] | None = None) -> float:
     """log of how much likelier a word is in a name line than in a title line: its share among
@@ -167,7 +213,12 @@ def name_weight(word: str, share: Callable[[str], float] | None = None) -> float
         key = fold_tight(part)  # one key: "Prud’hommeaux" is one word, not two rare ones
         if len(key) < 2 or (part.lower() in PARTICLES and part != word):
             continue  # particles joined by hyphens weigh nothing, as apart: "Van-der-Goot"
-        total += math.log(lookup(key) / word_frequency(part))
+        known, frequency = lookup(key), word_frequency(part)
+        total += math.log(known / frequency)
+        if known <= 2 * UNKNOWN_SHARE and frequency <= UNKNOWN_WORD_FREQUENCY and part == word:
+            # neither table lists the word: its letters tell (not a part of a hyphenated
+            # word: each part of a double surname is a name, and may be spelt like a word)
+            total += shape_weight(part)
     return total
 
 
@@ -193,6 +244,34 @@ def name_odds(text: str, words: list[tuple[str, str]]) -> float:
         score += math.log(CAPITALISED_ODDS)
     # each initial is one more word drawn from a name ("D. M. W. Powers")
     return score + len(INITIAL.findall(text)) * math.log(INITIAL_ODDS)
+
+
+def mononym(line: str) -> list[tuple[str, str]] | None:
+    """The word of a one-word line that may be a person's only name ("Govind"), to weigh
+    with :func:`mononym_odds`; ``None`` for a line that is no such word (in capitals, an
+    initial, a title word, not a name word, or a word the name table does not list)."""
+    text, against = _name_text(line)
+    tokens = text.split()
+    if against is not None or len(tokens) != 1:
+        return None
+    tok = tokens[0]
+    if not tok[:1].isupper() or tok.isupper() or "." in tok or len(tok) < 2:
+        return None  # an acronym ("CTAN") or an initial
+    if _word_kind(tok, 0, tokens, text) != "name":
+        return None
+    if given_share(tok) + family_share(tok) <= 2 * UNKNOWN_SHARE:
+        # a word the name table lacks: one-word titles are mostly rare technical words
+        # ("Favipiravir", "Dexamethasone"), which the vocabulary lacks too, and a shape alone
+        # cannot tell them from a rare name
+        return None
+    return [(tok, "either")]
+
+
+def mononym_odds(words: list[tuple[str, str]]) -> float:
+    """log odds that a one-word line (:func:`mononym`) after an author line is one more
+    author: the prior odds of an author there, those of a one-word line
+    (:data:`rules.MONONYM_ODDS`) and the weight of its word, as a given or a family name."""
+    return math.log(AUTHOR_PRIOR_ODDS * MONONYM_ODDS) + line_weight(words)
 
 
 def name_form(line: str) -> tuple[list[tuple[str, str]], str | None]:

@@ -51,6 +51,12 @@ def _table() -> tuple[dict[str, int], dict[str, int], dict[str, float]]:
     return given, family, letters
 
 
+def known_names() -> frozenset[str]:
+    """Every given and family name the table lists (folded): what a name looks like."""
+    given, family, _letters = _table()
+    return frozenset(given) | frozenset(family)
+
+
 def given_share(part: str) -> float:
     """Share of the world's people whose given name is ``part`` (folded, one word or initial)."""
     given, _family, letters = _table()

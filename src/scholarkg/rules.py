@@ -43,11 +43,16 @@ Versions:
 * ``2026.12.10`` the page reader: Dutch particles ``op`` and ``te`` inside a line weigh nothing
   (``Rieks Op den Akker``); the vocabulary table keeps accents and a word printed with them is
   looked up as written (``Tô`` is no ``to``); no value changed.
+* ``2026.12.11`` the page reader: a one-word line whose word the name table lists, far more a
+  name than a word, is a person printed with one name (``MONONYM_ODDS``); a word neither table
+  lists is weighed by its letters (``SHAPE_*``, namelines.shape_weight); the name table takes
+  Korea's family names from its census (``Oh``, ``Moon``, ``Son`` were under-counted some 30
+  to 80 times), which resolution's name priors read too.
 """
 
 from __future__ import annotations
 
-RULES_VERSION = "2026.12.10"
+RULES_VERSION = "2026.12.11"
 # ---------------------------------------------------------------- people: scored evidence
 # Every weight is a log-odds contribution (natural log), in the manner of Fellegi and Sunter:
 # log(P(observation | one person) / P(observation | two people)). A pair's score is the sum of
@@ -256,6 +261,23 @@ UNKNOWN_WORD_FREQUENCY = 1e-8
 # about the commonest content words'), so that a given name which is also a function word
 # ("Will Klein") is not taken for a title by that alone.
 MAX_TITLE_WORD_FREQUENCY = 1e-4
+# A line of one word after an author line: pages print a person's given and family name, and
+# about one author in a thousand prints a single name (South Indian, Indonesian and Burmese
+# naming), while about one title in fifty is one capitalised word ("Physics", "Poetics",
+# "Favipiravir": 3 of 149 in half A of benchmarks/titles.py's titles; half A's names hold
+# none of one word, so about one in a thousand is at most what they allow). Odds for "author"
+# of a one-word line: 0.001 / 0.02; its word must then be a listed name far more than a word.
+MONONYM_ODDS = 0.05
+# A word neither the name table nor the vocabulary table lists is told by its letters
+# (namelines.shape_weight: letter trigrams of each table's entries). A shape says less than a
+# listing, and letters are not independent as the model takes them: its weight is bounded by
+# this (e^2.5, about 12 to 1), set on half A of benchmarks/titles.py: the smallest bound with
+# which half A's titles are all read as titles (2.0 left a title of two unlisted German words
+# read as a name); larger bounds read more of half A's names as titles …
+SHAPE_WEIGHT_MAX = 2.5
+# … and only a word of at least this many letters has one (shorter words are mostly listed,
+# and two or three letters make no shape).
+SHAPE_MIN_LETTERS = 4
 
 
 def values() -> dict[str, object]:

@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 from conftest import SEED
 
+from scholarkg import rules
 from scholarkg.errors import InputError
-from scholarkg.namelines import word_frequency
+from scholarkg.namelines import shape_weight, word_frequency
 from scholarkg.readers.page import (
     ABSTRACT,
     AUTHOR,
@@ -324,3 +325,39 @@ def test_dutch_particles_and_accented_name_words(line: str) -> None:
     assert verdict.kind == AUTHOR, verdict.reason
     assert word_frequency("Tô") < word_frequency("Études") < word_frequency("to")
     assert word_frequency("Etudes") >= word_frequency("Études")  # no accents: every spelling
+
+
+@pytest.mark.parametrize("line", ["Ramesh", "Anand"])
+def test_a_one_word_line_of_a_listed_name_is_a_person_with_one_name(line: str) -> None:
+    """Issue 8: a person printed with one name (South Indian, Indonesian naming) was read as
+    the next entry's title, whatever the word."""
+    verdict = classify_line(line, AFTER_AUTHOR, "Grace Hopper")
+    assert verdict.kind == AUTHOR, verdict.reason
+    first = classify_line(line, Line(1, "Tidal Flats", TITLE), "Grace Hopper")
+    assert first.kind == AUTHOR
+
+
+@pytest.mark.parametrize("line", ["Thermodynamics", "Bioinformatics", "CRISPR", "Remdesivir"])
+def test_a_one_word_title_stays_a_title(line: str) -> None:
+    """A word of running text, an acronym, or a word the name table does not list (a drug)."""
+    assert classify_line(line, AFTER_AUTHOR, "Grace Hopper").kind == TITLE
+
+
+def test_words_neither_table_lists_are_told_by_their_letters() -> None:
+    """A title of German compounds no table lists was read as a name (both words weighed
+    nothing); their letters are a language's words, while unlisted surnames are spelt like
+    names."""
+    verdict = classify_line("Quantenmechanische Wellenfunktionen", AFTER_AUTHOR, "Grace Hopper")
+    assert verdict.kind == TITLE, verdict.reason
+    assert shape_weight("Wellenfunktionen") < 0 < shape_weight("Papadakopoulos")
+    assert classify_line("Nikos Papadakopoulos", AFTER_AUTHOR, "Grace Hopper").kind == AUTHOR
+    assert shape_weight("Wellenfunktionen") >= -rules.SHAPE_WEIGHT_MAX
+
+
+@pytest.mark.parametrize("line", ["Will Oh", "Nam Son Le"])
+def test_korean_family_names_are_weighed_by_their_census_share(line: str) -> None:
+    """ "Oh" and "Son" are each borne by about one Korean in seventy and one in a hundred; the
+    social-network sample behind the name table counted them as rare, so a line with an
+    ambiguous given name was read as words of running text."""
+    verdict = classify_line(line, AFTER_AUTHOR, "Grace Hopper")
+    assert verdict.kind == AUTHOR, verdict.reason

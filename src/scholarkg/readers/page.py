@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TypeVar, cast
 
 from ..errors import InputError
-from ..namelines import name_form, name_odds, name_weight
+from ..namelines import mononym, mononym_odds, name_form, name_odds, name_weight
 from ..records import Profile, RawAuthor, RawListing, SourceRef
 from ..rules import (
     ABSTRACT_MIN_WORDS,
@@ -108,6 +108,9 @@ def classify_line(
     if previous.kind == ABSTRACT:
         return Verdict(TITLE, "the line after an abstract opens an entry")
     words, against = name_form(text)
+    one = mononym(text) if against is not None else None
+    if one is not None and mononym_odds(one) >= 0:
+        return Verdict(AUTHOR, f"one word, a name far likelier than a word of a title: {text!r}")
     if previous.kind == TITLE:
         if against is None:
             return Verdict(AUTHOR, "the line after a title is its first author")
