@@ -133,6 +133,12 @@ PINNED["2026.12.11"] = PINNED["2026.12.10"] | {
     "SHAPE_WEIGHT_MAX": 2.5,
     "SHAPE_MIN_LETTERS": 4,
 }
+PINNED["2026.12.12"] = PINNED["2026.12.11"] | {
+    "SHAPE_ORDER": 4,
+    "SHAPE_SCALE": 0.5,
+    "SHAPE_WEIGHT_MAX": 5.5,
+    "TITLE_VOCABULARY_FREQUENCY": 0.001,
+}
 
 
 def test_a_changed_rule_comes_with_a_new_rules_version() -> None:

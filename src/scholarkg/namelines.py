@@ -30,11 +30,14 @@ from .rules import (
     NAME_MAX_WORDS,
     NAME_MIN_WORDS,
     SHAPE_MIN_LETTERS,
+    SHAPE_ORDER,
+    SHAPE_SCALE,
     SHAPE_WEIGHT_MAX,
     SHORT_LINE_ODDS,
     SHORT_LINE_WORDS,
     SHORT_NAME_WORD_MAX_LETTERS,
     SHORT_TITLE_WORDS_IN_A_NAME,
+    TITLE_VOCABULARY_FREQUENCY,
     UNKNOWN_WORD_FREQUENCY,
     UNLISTED_PARTICLE_MAX_LETTERS,
 )
@@ -48,13 +51,19 @@ from .text import (
 )
 
 # Words that occur in titles but are not personal names. A line with any of them (capitalised
-# or not) is a title, not an author line. Function words first, then common title vocabulary.
-_TITLE_WORDS = frozenset(
+# or not) is a title, not an author line. Function words first (English, then the conjunctions
+# and prepositions of the other languages titles are written in: German, French, Spanish,
+# Italian, Portuguese; none of which is a surname particle), then common title vocabulary.
+_FUNCTION_WORDS = frozenset(
     """a an the of and or for to in on at by with without from into onto via vs versus is are
     be being been was were do does did can could should would we our you your it its
     this that these those how what why when where which who not no all any more less than as
     using towards toward beyond under over through between among against about after before
-    learning learn learns learned network networks neural deep model models modeling
+    und oder für mit auf über et ou pour sur dans avec une para con sobre
+    """.split()
+)
+_TITLE_VOCABULARY = frozenset(
+    """learning learn learns learned network networks neural deep model models modeling
     modelling language languages training train data dataset datasets large small efficient
     efficiently scalable robust fast faster optimal optimization generalization
     representation representations reinforcement agents agent graph graphs transformer
@@ -69,12 +78,8 @@ _TITLE_WORDS = frozenset(
     spaces state states time series part new neurons neuron circuits interpretability
     mechanistic features feature
     """.split()
-) | frozenset(
-    # the conjunctions and prepositions of the other languages titles are written in (German,
-    # French, Spanish, Italian, Portuguese), none of which is a surname particle
-    """und oder für mit auf über et ou pour sur dans avec une para con sobre
-    """.split()
 )
+_TITLE_WORDS = _FUNCTION_WORDS | _TITLE_VOCABULARY
 # Articles that are surname particles only after another particle ("van der Goot", "op den
 # Akker", "von der Leyen", "das Graças" after "Maria" is Portuguese "das"): lower case and
 # after a word that is no particle, they are articles of running text ("Kritik der Vernunft").
@@ -150,50 +155,79 @@ def word_frequency(word: str) -> float:
         return UNKNOWN_WORD_FREQUENCY
     exact, folded = _vocabulary()
     key = exact_key(word)
+    if key in _TITLE_VOCABULARY:
+        return TITLE_VOCABULARY_FREQUENCY  # far commoner in titles than in running text
     freq = folded.get(fold_tight(word)) if key.isascii() else exact.get(key)
     return min(freq or UNKNOWN_WORD_FREQUENCY, MAX_TITLE_WORD_FREQUENCY)
 
 
-# the letters a word's shape is told by (folded words), and the end of a word
-_SHAPE_LETTERS = "abcdefghijklmnopqrstuvwxyz$"
+# the letters a word's shape is told by (folded words), with the end of a word
+_SHAPE_LETTERS = 27
+
+
+class _Shape:
+    """A letter model of a list of words (each word once): Witten–Bell interpolated n-grams of
+    order :data:`rules.SHAPE_ORDER`, words padded with ``^`` before and ``$`` after."""
+
+    def __init__(self, keys: Iterable[str]) -> None:
+        pad = "^" * (SHAPE_ORDER - 1)
+        padded = [pad + k + "$" for k in keys if k.isascii() and k.isalpha()]
+        top = Counter(
+            w[i : i + SHAPE_ORDER] for w in padded for i in range(len(w) - SHAPE_ORDER + 1)
+        )
+        # every order's counts from the top order's: the j-gram ending where a top gram ends
+        self.grams: list[dict[str, int]] = [{} for _ in range(SHAPE_ORDER + 1)]
+        for gram, n in top.items():
+            for j in range(1, SHAPE_ORDER + 1):
+                g = self.grams[j]
+                g[gram[-j:]] = g.get(gram[-j:], 0) + n
+        self.seen: list[dict[str, int]] = [{} for _ in range(SHAPE_ORDER + 1)]
+        self.kinds: list[dict[str, int]] = [{} for _ in range(SHAPE_ORDER + 1)]
+        for j in range(2, SHAPE_ORDER + 1):
+            seen, kinds = self.seen[j], self.kinds[j]
+            for gram, n in self.grams[j].items():
+                seen[gram[:-1]] = seen.get(gram[:-1], 0) + n
+                kinds[gram[:-1]] = kinds.get(gram[:-1], 0) + 1
+        self.letters = sum(self.grams[1].values())
+
+    def log_p(self, key: str) -> float:
+        """log probability of a folded word under this model."""
+        padded = "^" * (SHAPE_ORDER - 1) + key + "$"
+        total = 0.0
+        for i in range(SHAPE_ORDER - 1, len(padded)):
+            p = (self.grams[1].get(padded[i], 0) + 1) / (self.letters + _SHAPE_LETTERS)
+            for j in range(2, SHAPE_ORDER + 1):
+                context = padded[i - j + 1 : i]
+                seen = self.seen[j].get(context, 0)
+                if seen:
+                    kinds = self.kinds[j][context]
+                    p = (self.grams[j].get(context + padded[i], 0) + kinds * p) / (seen + kinds)
+            total += math.log(p)
+        return total
 
 
 @lru_cache(maxsize=1)
-def _shape_counts() -> tuple[Counter[str], Counter[str], Counter[str], Counter[str]]:
-    """Letter trigrams of the names the name table lists and of the words the vocabulary
-    table lists (each name or word once), with their two-letter contexts."""
-
-    def count(keys: Iterable[str]) -> tuple[Counter[str], Counter[str]]:
-        padded = ["^^" + k + "$" for k in keys if k.isascii() and k.isalpha()]
-        trigrams = Counter(w[i : i + 3] for w in padded for i in range(len(w) - 2))
-        contexts: Counter[str] = Counter()
-        for tri, n in trigrams.items():
-            contexts[tri[:2]] += n
-        return trigrams, contexts
-
+def _shapes() -> tuple[_Shape, _Shape]:
+    """Letter models of the names the name table lists and of the words the vocabulary table
+    lists (a word that is both is a name here)."""
     names = known_names()
     words = {fold_tight(w) for w in _vocabulary()[0]} - names
-    return *count(names), *count(words)
+    return _Shape(names), _Shape(words)
 
 
 def shape_weight(word: str) -> float:
     """log of how much likelier a word neither table lists is among names than among the
-    words of running text, by its letters alone: a letter-trigram model of each table's
-    entries (add-half smoothing), bounded by :data:`rules.SHAPE_WEIGHT_MAX`. "Blejer" and
-    "Sukhada" are spelt like names, "Elektromagnetisches" and "Dexamethasone" like words."""
+    words of running text, by its letters alone (:class:`_Shape`), bounded by
+    :data:`rules.SHAPE_WEIGHT_MAX`. "Blejer" and "Sukhada" are spelt like names,
+    "Elektromagnetisches" and "Dexamethasone" like words."""
     key = fold_tight(word)
     if len(key) < SHAPE_MIN_LETTERS or not (key.isascii() and key.isalpha() and word.isalpha()):
         return 0.0  # a scraper's accent residue ("Conceicc~ao") spoils a word's letters
-    name_tri, name_ctx, word_tri, word_ctx = _shape_counts()
-    k, size = 0.5, len(_SHAPE_LETTERS)
-    padded = "^^" + key + "$"
-    total = 0.0
-    for i in range(len(padded) - 2):
-        tri, ctx = padded[i : i + 3], padded[i : i + 2]
-        p_name = (name_tri[tri] + k) / (name_ctx[ctx] + k * size)
-        p_word = (word_tri[tri] + k) / (word_ctx[ctx] + k * size)
-        total += math.log(p_name / p_word)
-    return max(-SHAPE_WEIGHT_MAX, min(SHAPE_WEIGHT_MAX, total))
+    if not word[1:].islower():
+        return 0.0  # glued words ("CrossLens", "SungRim"): the models know single words
+    names, words = _shapes()
+    weight = SHAPE_SCALE * (names.log_p(key) - words.log_p(key))
+    return max(-SHAPE_WEIGHT_MAX, min(SHAPE_WEIGHT_MAX, weight))
 
 
 @lru_cache(maxsize=1 << 18)
@@ -370,7 +404,16 @@ def _word_kind(tok: str, i: int, tokens: list[str], text: str) -> str:
     if low in _TITLE_WORDS and len(letters) > 1:
         if len(letters) <= SHORT_NAME_WORD_MAX_LETTERS and tok[0].isupper():
             return "short title word"
-        return f"{tok!r} is a title word"
+        if not (
+            tok[0].isupper()
+            and i == len(tokens) - 1
+            and i > 0
+            and low not in _FUNCTION_WORDS
+            and family_share(tok) > UNKNOWN_SHARE
+        ):
+            return f"{tok!r} is a title word"
+        # a family name that is also a word of scholarly titles ("Emily Small"),
+        # printed where a name prints its family name: weighed, at its frequency in titles
     if not _NAME_TOKEN.match(tok):
         return f"{tok!r} is not a name word"
     if _POSSESSIVE.search(tok):

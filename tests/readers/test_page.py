@@ -361,3 +361,13 @@ def test_korean_family_names_are_weighed_by_their_census_share(line: str) -> Non
     ambiguous given name was read as words of running text."""
     verdict = classify_line(line, AFTER_AUTHOR, "Grace Hopper")
     assert verdict.kind == AUTHOR, verdict.reason
+
+
+def test_a_family_name_that_is_a_title_word_is_weighed_as_a_last_word() -> None:
+    """ "Small" is in the reader's list of scholarly title words and is a family name: as the
+    last word of a line it is weighed (at its frequency in titles) against its share as a
+    family name, not taken for a title outright; words of that list that no one bears as a
+    family name, or that open a line, still make a title."""
+    assert classify_line("Emily Small", AFTER_AUTHOR, "Grace Hopper").kind == AUTHOR
+    for title in ("Deep Search", "Hidden Attention", "Small Worlds"):
+        assert classify_line(title, AFTER_AUTHOR, "Grace Hopper").kind == TITLE
