@@ -162,3 +162,59 @@ def test_two_names_printed_together_on_several_papers_are_coauthors_not_one_pers
         },
     )
     assert len(_people_named(res, "Ana Ortiz-Lee", "Ana Ortiz")) == 2
+
+
+_TOPICS = (
+    "Sparse Coding of Natural Images",
+    "Graph Kernels for Molecular Property Prediction",
+    "Robust Planning under Partial Observability",
+    "Curriculum Design for Embodied Agents",
+    "Calibrated Uncertainty for Medical Image Segmentation",
+    "Contrastive Pretraining of Speech Encoders",
+    "Efficient Attention for Long Documents",
+    "Causal Discovery from Mixed Observational Data",
+)
+_COAUTHORS = ("Zed Quon", "Yan Ruiz", "Ida Holm", "Lars Berg", "Paul Otto", "Eva Dahl",
+              "Tom Berry", "Nina Falk", "Omar Haddad", "Rosa Milani", "Ugo Ferri",
+              "Vera Lindqvist", "Kai Brandt", "Lea Moser", "Finn Sauer", "Ines Vidal",
+              "Gus Pereira", "Hana Sato", "Jon Keller", "Mia Novak")  # fmt: skip
+
+
+def _prolific(owner: str, author: str, papers: int, first: int, suffix: str) -> str:
+    return _page(
+        owner,
+        [
+            (
+                f"{_TOPICS[i % len(_TOPICS)]} {suffix}" + (" Again" if i >= len(_TOPICS) else ""),
+                [author, _COAUTHORS[(first + i) % len(_COAUTHORS)]],
+            )
+            for i in range(papers)
+        ],
+    )
+
+
+def test_a_name_with_and_without_a_middle_initial_that_never_meet_are_two_people(
+    tmp_path: Path,
+) -> None:
+    """Two printings of one name, each on many papers with coauthors, that share no paper, page
+    or coauthor: one person's would have met, so they are two (the evidence says so)."""
+    res = _resolve(
+        tmp_path,
+        {
+            "a.txt": _prolific("Ann Lee", "Ximena Quarto", 10, 0, "in Practice"),
+            "b.txt": _prolific("Bo Kim", "Ximena B. Quarto", 10, 10, "Revisited"),
+        },
+    )
+    assert len(_people_named(res, "Ximena Quarto", "Ximena B. Quarto")) == 2
+    # two papers each: too few to tell; the names' agreement joins them, and explain says why
+    (tmp_path / "few").mkdir()
+    res = _resolve(
+        tmp_path / "few",
+        {
+            "a.txt": _prolific("Ann Lee", "Ximena Quarto", 2, 0, "in Practice"),
+            "b.txt": _prolific("Bo Kim", "Ximena B. Quarto", 2, 10, "Revisited"),
+        },
+    )
+    assert len(_people_named(res, "Ximena Quarto", "Ximena B. Quarto")) == 1
+    terms = [dict(j.terms) for j in res.joins if "nothing in common" in dict(j.terms)]
+    assert len(terms) == 1 and terms[0]["nothing in common"] < 0

@@ -53,11 +53,15 @@ Versions:
   ``SHAPE_SCALE``, ``SHAPE_WEIGHT_MAX`` 2.5 → 5.5); a word of the reader's title vocabulary that
   the name table lists as a family name is weighed as a line's last word
   (``TITLE_VOCABULARY_FREQUENCY``), not taken for a title outright.
+* ``2026.12.13`` two clusters joined on their names alone (no paper, page or coauthor in common
+  though both print coauthors) weigh that absence: one person's would have met with chance m
+  (``COAUTHOR_M``), so the join costs log(1 - m) (resolve/evidence.py ``nothing_in_common``);
+  no value changed.
 """
 
 from __future__ import annotations
 
-RULES_VERSION = "2026.12.12"
+RULES_VERSION = "2026.12.13"
 # ---------------------------------------------------------------- people: scored evidence
 # Every weight is a log-odds contribution (natural log), in the manner of Fellegi and Sunter:
 # log(P(observation | one person) / P(observation | two people)). A pair's score is the sum of

@@ -13,7 +13,11 @@
    * the average score over every scored pair across the two clusters is above ``rules.JOIN``
      (average linkage: one weak link cannot merge two clusters);
    * the pair is not ambiguous: a group that fits two conflicting clusters almost as well
-     (within ``rules.AMBIGUITY_MARGIN``) joins neither.
+     (within ``rules.AMBIGUITY_MARGIN``) joins neither;
+   * a pair scored on the names alone still clears ``rules.JOIN`` once the two clusters as
+     wholes are weighed: if they share no paper, page or coauthor though both print coauthors,
+     the larger one's size says how surely one person's would have met
+     (:func:`.evidence.nothing_in_common`).
 
 Every join keeps its score and terms (:class:`~scholarkg.records.Join`). The clusters that
 hold one ORCID are one person whatever their names (an ORCID identifies a person).
@@ -36,6 +40,7 @@ from .evidence import (
     context_terms,
     name_priors,
     name_term,
+    nothing_in_common,
 )
 from .homonyms import (
     Context,
@@ -355,6 +360,7 @@ def _agglomerate(
     uf = DisjointSets(n)
     members: dict[int, list[int]] = {u: [u] for u in range(n)}
     owns = {u: groups.owns[u] for u in range(n)}
+    met = {u: _Met.of(groups, u) for u in range(n)}
     cross: dict[int, dict[int, list[float]]] = defaultdict(dict)
     for (u, v), s in edges.items():
         cross[u][v] = cross[v][u] = [s.total, 1.0]
@@ -373,14 +379,65 @@ def _agglomerate(
             continue  # an institute gives each member one page: two owners are two people
         if any(conflict(x, y) for x in members[ru] for y in members[rv]):
             continue
+        terms = _as_wholes(edges[(u, v)], met[ru], met[rv])
+        if terms is None:
+            continue
         uf.union(ru, rv)
         root, other = (ru, rv) if uf.find(ru) == ru else (rv, ru)
         _merge_cross(cross, root, other)
         members[root] = members[root] + members.pop(other)
         owns[root] = owns[root] | owns.pop(other)
-        s = edges[(u, v)]
-        joins.append((groups.rep[u], groups.rep[v], s.total, s.terms))
+        met[root] = met[root].merge(met.pop(other))
+        joins.append((groups.rep[u], groups.rep[v], sum(w for _, w in terms), terms))
     return {groups.roots[u]: uf.find(u) for u in range(n)}
+
+
+@dataclass(slots=True)
+class _Met:
+    """What a cluster has met: its listings, papers, pages and coauthors."""
+
+    listings: set[int]
+    works: set[int]
+    pages: set[int]
+    coauthors: set[str]
+
+    @classmethod
+    def of(cls, groups: _Groups, u: int) -> _Met:
+        return cls(
+            set(groups.listings[u]),
+            set(groups.works[u]),
+            set(groups.pages[u]),
+            set(groups.coauthors[u]),
+        )
+
+    def apart(self, other: _Met) -> bool:
+        """Whether two clusters that both print coauthors share no paper, page or coauthor."""
+        return (
+            bool(self.coauthors and other.coauthors)
+            and self.works.isdisjoint(other.works)
+            and self.pages.isdisjoint(other.pages)
+            and self.coauthors.isdisjoint(other.coauthors)
+        )
+
+    def merge(self, other: _Met) -> _Met:
+        """The two as one (the larger sets grow: merging stays near-linear)."""
+        for name in ("listings", "works", "pages", "coauthors"):
+            mine, theirs = getattr(self, name), getattr(other, name)
+            if len(mine) < len(theirs):
+                mine, theirs = theirs, mine
+            mine |= theirs
+            setattr(self, name, mine)
+        return self
+
+
+def _as_wholes(s: Score, a: _Met, b: _Met) -> tuple[tuple[str, float], ...] | None:
+    """The terms of a join of clusters ``a`` and ``b`` through a pair scored ``s``, or None
+    where it fails: a pair scored on the names alone, of clusters that as wholes share nothing
+    though both print coauthors, weighs that absence (:func:`.evidence.nothing_in_common`)."""
+    if len(s.terms) > 1 or not a.apart(b):
+        return s.terms
+    terms = (*s.terms, nothing_in_common(max(len(a.listings), len(b.listings))))
+    return terms if sum(w for _, w in terms) > rules.JOIN else None
 
 
 def _merge_cross(cross: dict[int, dict[int, list[float]]], root: int, other: int) -> None:

@@ -8,7 +8,8 @@ style: log of P(observation | one person) over P(observation | two people)); a p
   name, from the world's name frequencies (:mod:`scholarkg.population`) or, where the input is
   denser in the name than the world, from the input (:func:`name_priors`).
 * **Context**: a paper in common, one listing in common, coauthors in common weighted by how
-  rare they are (:func:`coauthor_weight`), the same member's page.
+  rare they are (:func:`coauthor_weight`), the same member's page; and for names alone, the
+  absence of all of these where one person's would have met (:func:`nothing_in_common`).
 """
 
 from __future__ import annotations
@@ -128,6 +129,20 @@ def coauthor_weight(df: int, listings: int, span: int = 1) -> float:
     m = min(1.0, rules.COAUTHOR_M * span)
     u = min(1.0, span * df / world)
     return max(0.0, min(rules.COAUTHOR_CAP, math.log(m / u)))
+
+
+def nothing_in_common(span: int) -> tuple[str, float]:
+    """The term of two groups of mentions that share no paper, page or coauthor though both
+    print coauthors, the larger on ``span`` listings: one person's groups share a collaborator
+    with chance m (as in :func:`coauthor_weight`), two people's almost never, so the odds are
+    1 - m against 1 (at most ``NAME_CAP`` against). Two printings of a prolific name that
+    never meet (``Yi Liu`` on 19 listings, ``Yi X. Liu`` on 8) are two people; a name printed
+    once with a middle name and once without, on two unrelated papers, says little."""
+    m = min(1.0, rules.COAUTHOR_M * span)
+    return (
+        "nothing in common",
+        -rules.NAME_CAP if m >= 1.0 else max(-rules.NAME_CAP, math.log(1 - m)),
+    )
 
 
 def name_term(prior_a: float, prior_b: float, strong: bool) -> tuple[str, float]:
