@@ -663,13 +663,25 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     out_path = Path(args.out)
     old = out_path.read_text(encoding="utf-8") if out_path.exists() else ""
-    old_system, mark, old_quality = old.partition(QUALITY_MARK)
-    system = old_system.rstrip() + "\n" if args.skip_system else run_system(args)
-    quality = mark + old_quality if args.skip_quality else run_quality(args)
-    text = system.rstrip() + "\n\n" + quality if quality else system
+    system = None if args.skip_system else run_system(args)
+    quality = None if args.skip_quality else run_quality(args)
+    text = splice(old, system, quality)
     out_path.write_text(text, encoding="utf-8")
     print(text)
     return 0
+
+
+def splice(old: str, system: str | None, quality: str | None) -> str:
+    """RESULTS.md with its system part and its quality part replaced (None keeps a part as it
+    is); the sections other benchmarks write after the quality part (exports, push) are kept."""
+    old_system, mark, old_quality = old.partition(QUALITY_MARK)
+    cut = old_quality.find("\n## ")
+    after = old_quality[cut:] if cut >= 0 else ""
+    old_quality = old_quality[:cut] if cut >= 0 else old_quality
+    system = old_system.rstrip() + "\n" if system is None else system
+    quality = mark + old_quality if quality is None else quality
+    text = system.rstrip() + "\n\n" + quality if quality else system
+    return text.rstrip() + "\n\n" + after.lstrip("\n") if after else text
 
 
 def run_quality(args: argparse.Namespace) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from run import QUALITY_MARK, render_quality
+from run import QUALITY_MARK, render_quality, splice
 
 SUMMARY = {
     "pages": 3,
@@ -44,3 +44,11 @@ def test_render_quality_rows() -> None:
     assert "| heldout | 10 | splink | stopped after 900 s (time limit) |" in text
     assert "splink 5.0.0 (DuckDB backend)" in text
     assert "| dense | 10 | scholarkg before | 0.9000 | 0.8000 | **0.5000** |" in text
+
+
+def test_a_new_quality_table_keeps_the_sections_after_it() -> None:
+    after = "## Exports\n\nexports\n\n## Push\n\npush\n"
+    old = f"# R\n\nsystem\n\n{QUALITY_MARK}\n\nold table\n\n{after}"
+    text = splice(old, None, f"{QUALITY_MARK}\n\nnew table\n")
+    assert text == f"# R\n\nsystem\n\n{QUALITY_MARK}\n\nnew table\n\n{after}"
+    assert splice(old, None, None) == old  # nothing run: nothing changes
