@@ -50,9 +50,13 @@ def test_shared_real_files_build_into_one_conforming_graph(shared_build: Path) -
     # organization, and the faults read around are listed
     assert len(report["listings"]) == 333
     assert len(report["mentions"]) + len(report["organization_authors"]) == 926 + 37
-    assert [
-        p["source"].rsplit("/", 1)[1] for p in report["problems"] if p["kind"] == "warning"
-    ] == [
+    warnings = [p for p in report["problems"] if p["kind"] == "warning"]
+    unread = [p for p in warnings if p["message"].endswith("so these names are left out")]
+    # biblatex-examples.bib prints 20 name lists of roles the graph does not hold (translator,
+    # bookauthor, holder…): each is said, none silently dropped
+    assert len(unread) == 20
+    assert {Path(p["source"].split(":")[0]).name for p in unread} == {"biblatex-examples.bib"}
+    assert [p["source"].rsplit("/", 1)[1] for p in warnings if p not in unread] == [
         "covid19-review-manual-references.json:1056",
         "covid19-review-manual-references.json:1077",
         "deep-review-manual-references.json:685",

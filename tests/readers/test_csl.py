@@ -183,3 +183,30 @@ def test_editors_are_read_apart_from_authors(tmp_path: Path) -> None:
         ),
         ("a/editor/2", "editor 'ACM' is an organization, not a person; ignored"),
     ]
+
+
+def test_people_in_roles_the_graph_does_not_hold_are_a_warning_not_a_silent_drop(
+    tmp_path: Path,
+) -> None:
+    names = ", ".join(f'{{"family": "F{i}", "given": "G"}}' for i in range(1, 5))
+    path = _csl(
+        tmp_path,
+        '[{"id": "a", "title": "T", "author": [{"family": "Hopper", "given": "Grace"}],\n'
+        f' "translator": [{names}], "container-author": [{{"literal": "ACM"}}],\n'
+        ' "recipient": []}]',
+    )
+    bib = read_csl(path)
+    [li] = bib.listings
+    assert [a.text for a in li.authors] == ["Hopper, Grace"]
+    assert [(p.source.part, p.message) for p in bib.problems] == [
+        (
+            "a",
+            "container-author (1: ACM) is not read: the graph holds authors and editors "
+            "only, so these names are left out",
+        ),
+        (
+            "a",
+            "translator (4: F1, G; F2, G; F3, G; …) is not read: the graph holds authors and "
+            "editors only, so these names are left out",
+        ),
+    ]

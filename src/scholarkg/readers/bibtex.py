@@ -32,7 +32,7 @@ from ..ids import (
 )
 from ..records import Bibliography, Problem, RawAuthor, RawListing, SourceRef, WorkMeta
 from ..text import fold
-from .common import iso_date, organization_editors, read_text
+from .common import iso_date, organization_editors, read_text, unread_roles
 
 # BibTeX's predefined month macros
 _MONTHS = {
@@ -48,6 +48,21 @@ _NOT_WORKS = {
     "xdata": "an @xdata container",
 }
 _AND = re.compile(r"\s+and\s+", re.IGNORECASE)
+# biblatex's name lists for roles other than author and editor (its manual, 2.3.2 and 2.2.2):
+# the graph holds neither, so each is a warning, not a silent drop
+_UNREAD_ROLES = (
+    "editora",
+    "editorb",
+    "editorc",
+    "translator",
+    "annotator",
+    "commentator",
+    "introduction",
+    "foreword",
+    "afterword",
+    "bookauthor",
+    "holder",
+)
 
 
 @contextmanager
@@ -250,7 +265,9 @@ def _editors(
     fields: dict[str, tuple[str, int]], src: SourceRef, problems: list[Problem]
 ) -> list[RawAuthor]:
     """The people of an ``editor`` field; an organization there is a warning (schema:editor
-    holds people), and so is ``and others`` (the list is cut short)."""
+    holds people), and so is ``and others`` (the list is cut short). People in the other roles
+    (translator…) are not read: a warning each."""
+    problems.extend(_unread(fields, src))
     if "editor" not in fields or not fields["editor"][0].strip():
         return []
     value, line = fields["editor"]
@@ -375,6 +392,18 @@ def _listing(
         authors_complete=complete,
         latex=True,
         editors=tuple(_editors(fields, src, problems)),
+    )
+
+
+def _unread(fields: dict[str, tuple[str, int]], src: SourceRef) -> list[Problem]:
+    """A warning for each name list of a role the graph does not hold (translator…)."""
+    return unread_roles(
+        src,
+        (
+            (r, [n.strip("{} ") for n in split_authors(fields[r][0])])
+            for r in _UNREAD_ROLES
+            if r in fields and fields[r][0].strip()
+        ),
     )
 
 

@@ -1,5 +1,6 @@
-"""What every reader of structured sources shares: reading a file as text, dates, and the
-warning for an organization printed as an editor."""
+"""What every reader of structured sources shares: reading a file as text, dates, the warning
+for an organization printed as an editor, and the one for people in roles the graph does not
+hold (translators, a book's author…)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..records import Problem, RawAuthor
+from ..records import Problem, RawAuthor, SourceRef
 from .page import read_text_lines
 
 _MONTH_NAMES = {
@@ -72,3 +73,21 @@ def organization_editors(editors: Iterable[RawAuthor]) -> list[Problem]:
         for e in editors
         if e.organization
     ]
+
+
+def unread_roles(src: SourceRef, roles: Iterable[tuple[str, list[str]]]) -> list[Problem]:
+    """A warning for each role whose people the graph does not hold (it holds authors and
+    editors): they are left out, never silently. ``roles``: (role, the names printed in it)."""
+    out: list[Problem] = []
+    for role, names in roles:
+        if not names:
+            continue
+        shown = "; ".join(names[:3]) + ("; …" if len(names) > 3 else "")
+        out.append(
+            Problem(
+                src,
+                f"{role} ({len(names)}: {shown}) is not read: the graph holds authors and "
+                "editors only, so these names are left out",
+            )
+        )
+    return out

@@ -17,11 +17,40 @@ from typing import Any
 
 from ..ids import arxiv_in_text, arxiv_in_url, doi_in_url, normalize_doi, normalize_orcid
 from ..records import Bibliography, PersonName, Problem, RawAuthor, RawListing, SourceRef, WorkMeta
-from .common import iso_date, organization_editors, read_text
+from .common import iso_date, organization_editors, read_text, unread_roles
 from .jsontext import Item, parse_json_items
 
 _TAG = re.compile(r"<[^>]+>")
 NAME_ROLES = ("author", "editor")  # the CSL name variables read as people
+# the other name variables of CSL 1.0.2 (its specification, "Name Variables"): the graph holds
+# none of these roles, so each is a warning, not a silent drop
+UNREAD_ROLES = (
+    "chair",
+    "collection-editor",
+    "compiler",
+    "composer",
+    "container-author",
+    "contributor",
+    "curator",
+    "director",
+    "editor-translator",
+    "editorial-director",
+    "executive-producer",
+    "guest",
+    "host",
+    "illustrator",
+    "interviewer",
+    "narrator",
+    "organizer",
+    "original-author",
+    "performer",
+    "producer",
+    "recipient",
+    "reviewed-author",
+    "script-writer",
+    "series-creator",
+    "translator",
+)
 
 
 def read_csl(path: str | Path, items: list[Item] | None = None) -> Bibliography:
@@ -53,6 +82,15 @@ def csl_items(path: str, items: list[Item], problems: list[Problem]) -> Bibliogr
                 problems.append(Problem(listing.source, f"DOI {doi!r} is not a DOI; ignored"))
             problems.extend(bad_orcids(item.value, listing.source))
             problems.extend(organization_editors(_names(item.value, "editor", listing.source)))
+            problems.extend(
+                unread_roles(
+                    listing.source,
+                    (
+                        (r, [a.text for a in _names(item.value, r, listing.source)])
+                        for r in UNREAD_ROLES
+                    ),
+                )
+            )
             listings.append(listing)
     problems.sort(key=lambda pr: pr.source)
     return Bibliography(path, "csl", tuple(listings), (), tuple(problems), skipped)
