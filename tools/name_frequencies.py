@@ -19,7 +19,14 @@ Method (an estimate, good to an order of magnitude, which is what a prior needs)
   share of the most common name: 1% for family names (Smith in the US and Müller in Germany are
   ~0.8%), except where a few surnames dominate (China, Taiwan, Hong Kong, Macao, Singapore:
   7%, Wang/Li/Chen; Korea: 20%, Kim); 2% for given names (Mohammed in Arab countries, Jose in
-  Mexico and Wei in China are higher, most are lower);
+  Mexico and Wei in China are higher, most are lower). Against the US Census 2000 surname
+  table (its 1,009th surname is borne by 11.75 people in 100,000, its 10,404th by 1.05; 1/r
+  from a 1% top says 0.99 and 0.096), 1/r under-counts the middle ranks some 8 to 12 times:
+  more than the order of magnitude above. Spreading family names on that census curve
+  instead was measured with benchmarks/titles.py: ACL names read as titles 12 -> 7 of 8,398,
+  but titles read as names 0 -> 2 of 326 ("De Anima", "Die Ilias": a Latin and a German
+  title whose words are listed family names), so the table keeps 1/r until the reader weighs
+  such titles otherwise;
 * the global share is the population-weighted mean over countries (populations in millions,
   rounded, below; a country missing from the table counts 5 million, a small country);
 * Viet Nam's most common family names are added from their known shares (the source has
