@@ -116,6 +116,7 @@ def read_bibtex(path: str | Path) -> Bibliography:
             skipped += 1
         else:
             listings.append(listing)
+            problems.extend(_unread(fields, src))
     if not listings and (skipped or not lib.entries):
         raise InputError(
             str(p),
@@ -265,9 +266,7 @@ def _editors(
     fields: dict[str, tuple[str, int]], src: SourceRef, problems: list[Problem]
 ) -> list[RawAuthor]:
     """The people of an ``editor`` field; an organization there is a warning (schema:editor
-    holds people), and so is ``and others`` (the list is cut short). People in the other roles
-    (translator…) are not read: a warning each."""
-    problems.extend(_unread(fields, src))
+    holds people), and so is ``and others`` (the list is cut short)."""
     if "editor" not in fields or not fields["editor"][0].strip():
         return []
     value, line = fields["editor"]
