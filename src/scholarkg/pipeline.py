@@ -98,13 +98,14 @@ def build(
     warnings = tuple(
         str(pr) for p in profiles if isinstance(p, Bibliography) for pr in p.problems if pr.warning
     )
-    resolution, curation_warnings, evidence = _curate(resolution, cur, cleaned, timer)
-    warnings += curation_warnings
-    del cleaned
 
     out.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".build-", dir=out))
     try:
+        # the evidence goes to its file as it is made, and the cleaned records go with it
+        resolution, curation_warnings = _curate(resolution, cur, cleaned, timer, tmp)
+        warnings += curation_warnings
+        del cleaned
         with timer.stage("map"):
             chunks = _write_ntriples(resolution, config, tmp)
         counts = _counts(files, profiles, resolution)
@@ -125,7 +126,6 @@ def build(
         )
         _finish_report(report_doc, result, checked.findings)
         _write_report(tmp / REPORT_NAME, report_doc)
-        write_evidence(tmp / EVIDENCE_NAME, evidence)
         _install(tmp, out)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -134,9 +134,14 @@ def build(
 
 
 def _curate(
-    resolution: Resolution, cur: list[Curation], cleaned: list[CleanProfile], timer: _Timer
-) -> tuple[Resolution, tuple[str, ...], list[dict[str, Any]]]:
-    """Apply the curations after every automatic rule, in order; the evidence of every join."""
+    resolution: Resolution,
+    cur: list[Curation],
+    cleaned: list[CleanProfile],
+    timer: _Timer,
+    folder: Path,
+) -> tuple[Resolution, tuple[str, ...]]:
+    """Apply the curations after every automatic rule, in order; write the evidence of every
+    join into ``folder``."""
     notes: tuple[CurationNote, ...] = ()
     warnings: tuple[str, ...] = ()
     for c in cur:
@@ -144,7 +149,8 @@ def _curate(
             curated = curate(resolution, c, cleaned)
             resolution = curated.resolution
             notes, warnings = notes + curated.notes, warnings + curated.warnings
-    return resolution, warnings, evidence_records(cleaned, resolution, notes)
+    write_evidence(folder / EVIDENCE_NAME, evidence_records(cleaned, resolution, notes))
+    return resolution, warnings
 
 
 def _read_and_resolve(
@@ -166,6 +172,7 @@ def _read_and_resolve(
         profiles = reread_with_known(profiles)
     with timer.stage("clean"):
         cleaned = clean_sources(profiles)
+        release_caches()  # reading's and cleaning's memos: resolution makes its own
     with timer.stage("resolve"):
         resolution = tag_works(resolve(cleaned, progress=progress), cleaned)
         release_caches()
