@@ -384,8 +384,8 @@ def _word_kind(tok: str, i: int, tokens: list[str], text: str) -> str:
         and len(tokens[i - 1]) > UNLISTED_PARTICLE_MAX_LETTERS
     ):
         return f"{tok!r}: an article after a word that is no particle"
-    if low in PARTICLES and not (tok[0].isupper() and i == 0):
-        return "skip"
+    if low in PARTICLES and not (tok[0].isupper() and i in (0, len(tokens) - 1)):
+        return "skip"  # first, capitalised, a given name; last, the family name ("Hai-Son Le")
     if (
         0 < i < len(tokens) - 1
         and tok.islower()

@@ -57,11 +57,14 @@ Versions:
   though both print coauthors) weigh that absence: one person's would have met with chance m
   (``COAUTHOR_M``), so the join costs log(1 - m) (resolve/evidence.py ``nothing_in_common``);
   no value changed.
+* ``2026.12.14`` a particle printed as the last word of a line is the family name itself
+  ("Hai-Son Le": nothing follows for it to join), weighed as one (namelines ``_word_kind``);
+  no value changed.
 """
 
 from __future__ import annotations
 
-RULES_VERSION = "2026.12.13"
+RULES_VERSION = "2026.12.14"
 # ---------------------------------------------------------------- people: scored evidence
 # Every weight is a log-odds contribution (natural log), in the manner of Fellegi and Sunter:
 # log(P(observation | one person) / P(observation | two people)). A pair's score is the sum of

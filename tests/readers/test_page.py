@@ -9,7 +9,7 @@ from conftest import SEED
 
 from scholarkg import rules
 from scholarkg.errors import InputError
-from scholarkg.namelines import shape_weight, word_frequency
+from scholarkg.namelines import name_form, shape_weight, word_frequency
 from scholarkg.readers.page import (
     ABSTRACT,
     AUTHOR,
@@ -371,3 +371,18 @@ def test_a_family_name_that_is_a_title_word_is_weighed_as_a_last_word() -> None:
     assert classify_line("Emily Small", AFTER_AUTHOR, "Grace Hopper").kind == AUTHOR
     for title in ("Deep Search", "Hidden Attention", "Small Worlds"):
         assert classify_line(title, AFTER_AUTHOR, "Grace Hopper").kind == TITLE
+
+
+@pytest.mark.parametrize("line", ["Hai-Son Le", "Hai-son Le", "Thanh Van Le"])
+def test_a_particle_printed_last_is_the_family_name(line: str) -> None:
+    """A particle joins the family name printed after it; printed last, nothing follows it, so
+    it is the family name itself ("Le" is among Viet Nam's commonest) and is weighed as one,
+    where before the line was weighed on its given name alone."""
+    verdict = classify_line(line, AFTER_AUTHOR, "Grace Hopper")
+    assert verdict.kind == AUTHOR, verdict.reason
+    assert ("Le", "family") in name_form(line)[0]
+
+
+def test_a_particle_inside_a_line_still_joins_the_family_name() -> None:
+    assert ("Rijke", "family") in name_form("Maarten de Rijke")[0]
+    assert all(word != "de" for word, _place in name_form("Maarten de Rijke")[0])
