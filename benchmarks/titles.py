@@ -17,7 +17,7 @@ author line and is followed by a name, with nothing else known (no page, no othe
 hardest case, since a title is followed by its first author and a name may be followed by one more.
 Both sets are split in two halves by a hash of the text (deterministic) and each half is reported
 beside the whole: a figure estimated from these sets is estimated on half A only
-(``rules.CAPITALISED_ODDS``), and half B is held out.
+(``rules.TITLE_CAPITALISED``), and half B is held out.
 
 Below the table, ``--worlds N`` (default 10,000; 0 leaves it out) adds what the reader makes of
 every page of each generated world at N listings (``titles_worlds.py``): author lines read as
@@ -190,7 +190,7 @@ def report(examples: int = 50) -> tuple[str, Tally, Tally]:
         "`acl-name-variants.yaml` printed `First Last` (unique). Halves A and B split each set "
         "by a hash of the text. The reader's rules were set by reasons given in `rules.py`; "
         "where one was estimated from these sets (the share of short titles written in capitals, "
-        "`CAPITALISED_ODDS`), it was estimated on half A only: half B is held out.",
+        "`TITLE_CAPITALISED`), it was estimated on half A only: half B is held out.",
         "",
         "| set | expected | whole | half A | half B |",
         "|---|---|--:|--:|--:|",

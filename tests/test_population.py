@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from scholarkg.names import parse_name
 from scholarkg.population import (
+    REGIONS,
     UNKNOWN_SHARE,
     expected_namesakes,
     family_share,
     given_share,
     name_share,
+    region_weights,
+    regional_shares,
 )
 
 
@@ -54,3 +57,28 @@ def test_korean_family_names_carry_their_census_share() -> None:
     assert family_share("Oh") >= 0.015 * korea * 0.9
     assert family_share("Moon") >= 0.009 / 2 * korea * 0.9
     assert family_share("Kim") > family_share("Oh") > family_share("Qzxwvbnm")
+
+
+def test_regional_shares_average_to_the_world_share() -> None:
+    """A name's shares of each region's people, weighed by the regions' shares of the world's,
+    give back its world share: the regions split the world table, they do not add to it."""
+    weights = list(region_weights().values())
+    for part, kind, world in (
+        ("maarten", "given", given_share),
+        ("church", "family", family_share),
+    ):
+        mean = sum(w * s for w, s in zip(weights, regional_shares(part, kind), strict=True))
+        assert abs(mean - world(part)) < 0.05 * world(part)
+    assert abs(sum(weights) - 1.0) < 1e-9
+
+
+def test_a_name_common_in_one_region_is_common_there() -> None:
+    """ "Maarten" is a Dutch given name, "Church" an English-speaking family name; "Rijke" is
+    ranked in the Netherlands though the world table is too short to list it."""
+    nl = REGIONS.index("nl")
+    maarten = regional_shares("Maarten", "given")
+    assert maarten[nl] == max(maarten) > 100 * given_share("maarten")
+    church = regional_shares("Church", "family")
+    assert church[REGIONS.index("en")] == max(church)
+    assert family_share("rijke") == UNKNOWN_SHARE < regional_shares("Rijke", "family")[nl]
+    assert set(regional_shares("Xqzvw", "given")) == {UNKNOWN_SHARE}

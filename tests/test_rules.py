@@ -141,6 +141,18 @@ PINNED["2026.12.12"] = PINNED["2026.12.11"] | {
 }
 PINNED["2026.12.13"] = PINNED["2026.12.12"]  # a rule did: names alone weigh nothing in common
 PINNED["2026.12.14"] = PINNED["2026.12.13"]  # a rule did: a particle last is a family name
+PINNED["2026.12.15"] = {
+    k: v for k, v in PINNED["2026.12.14"].items() if k != "CAPITALISED_ODDS"
+} | {
+    "TITLE_LANGUAGE_SHARES": {
+        "en": 0.9, "de": 0.016667, "fr": 0.016667, "es": 0.016667, "it": 0.016667,
+        "pt": 0.016667, "nl": 0.016667,
+    },
+    "MIXED_NAME_SHARE": 0.1,
+    "TITLE_CAPITALISED": {
+        "en": 0.7, "de": 0.7, "fr": 0.1, "es": 0.1, "it": 0.1, "pt": 0.1, "nl": 0.1,
+    },
+}  # fmt: skip
 
 
 def test_a_changed_rule_comes_with_a_new_rules_version() -> None:

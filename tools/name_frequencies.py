@@ -3,14 +3,16 @@
 Run once, offline, whenever the source or the method changes; the build never runs it::
 
     pip download --no-deps names-dataset==3.3.1 -d /tmp/nd   # then unzip the wheel
-    python tools/name_frequencies.py /tmp/nd/names_dataset/v3 src/scholarkg/data/names.tsv.gz
+    python tools/name_frequencies.py /tmp/nd/names_dataset/v3 src/scholarkg/data/names.tsv.gz \
+        --regions src/scholarkg/data/name_regions.tsv.gz
 
 Source: the PyPI package ``names-dataset`` 3.3.1 (Philippe Remy; its LICENSE file is Apache-2.0,
 its metadata says MIT: both allow redistribution of derived data with attribution). Its two data
 files map ~730k first names and ~980k last names to a rank within each of 105 countries (up to
 ~20k names a country). The package's README says the names were counted on a 2021 dump of
 533M public social-network profiles. What is shipped here is aggregate only: one global
-frequency per folded name, no country, no gender, nothing about any person.
+frequency per folded name and one per region of seven (no single country), no gender, nothing
+about any person.
 
 Method (an estimate, good to an order of magnitude, which is what a prior needs):
 
@@ -34,6 +36,10 @@ Method (an estimate, good to an order of magnitude, which is what a prior needs)
   less (``KOREA_FAMILY``);
 * names are folded as scholarkg folds them (``fold_tight``: lower case, no accents, no spaces
   or punctuation); spellings that fold alike are summed.
+
+``--regions`` also writes each name's share of the people of each region of ``REGIONS`` (the
+countries that mostly write one language of the page reader's vocabulary), every name ranked
+there: the reader weighs a line's words as one region's names (``namelines.line_weight``).
 
 The table keeps the most common ``--given`` given names and ``--family`` family names, one
 line each: ``g`` or ``f``, a tab, the folded name, a tab, the share in parts per billion
@@ -104,6 +110,37 @@ KOREA_FAMILY = {
 }  # fmt: skip
 
 
+# The regions whose people mostly write the languages of the page reader's vocabulary table
+# (``tools/title_words.py``), by the source's countries: a name line's words are drawn from one
+# country's names as a title's are from one language's words (``namelines``), so the reader
+# weighs ``Maarten de Rijke`` as a Dutch name against a Dutch title.
+REGIONS = {
+    "en": "US GB CA IE AU NZ",
+    "de": "DE AT CH",
+    "fr": "FR",
+    "nl": "NL BE",
+    "es": "ES MX CO AR PE CL EC GT BO HN SV CR PA UY PR",
+    "it": "IT",
+    "pt": "PT BR AO",
+}
+
+
+def regional(ranks: dict[str, int | None], family: bool) -> dict[str, float]:
+    """A name's share of each region's people (:data:`REGIONS`), from its ranks."""
+    out: dict[str, float] = {}
+    for region, countries in REGIONS.items():
+        codes = countries.split()
+        people = sum(POPULATION_M.get(c, OTHER_M) for c in codes)
+        share = estimate({c: ranks.get(c) for c in codes}, family) * _world() / people
+        if share > 0:
+            out[region] = share
+    return out
+
+
+def _world() -> float:
+    return sum(POPULATION_M.get(c, OTHER_M) for c in POPULATION_M)
+
+
 def korea_family() -> dict[str, float]:
     """Each romanised spelling of :data:`KOREA_FAMILY` → its share of Korea's people."""
     out: dict[str, float] = {}
@@ -126,10 +163,15 @@ def estimate(ranks: dict[str, int | None], family: bool, skip: str | None = None
     return share / total
 
 
-def table(path: Path, family: bool, keep: int) -> list[tuple[str, int]]:
+def table(
+    path: Path, family: bool, keep: int
+) -> tuple[list[tuple[str, int]], dict[str, dict[str, float]]]:
+    """The ``keep`` commonest names with their shares in parts per billion, and the regional
+    shares (:func:`regional`) of every name ranked in a region."""
     with gzip.open(path, "rb") as f:
         data = pickle.load(f)  # the source package's own file, not input from users
     shares: dict[str, float] = defaultdict(float)
+    regions: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     korea = korea_family() if family else {}
     korea_ranked: dict[str, float] = defaultdict(float)  # Korea's part of a census name
     for name, info in data.items():
@@ -139,6 +181,8 @@ def table(path: Path, family: bool, keep: int) -> list[tuple[str, int]]:
         if not family and " " in name.strip():
             continue  # a given name is one word here; compounds are looked up part by part
         ranks = info.get("rank") or {}
+        for region, share in regional(ranks, family).items():
+            regions[key][region] += share
         if key in korea:
             shares[key] += estimate(ranks, family, skip=KOREA)
             korea_ranked[key] += estimate({KOREA: ranks.get(KOREA)}, family)
@@ -152,7 +196,9 @@ def table(path: Path, family: bool, keep: int) -> list[tuple[str, int]]:
         for key, vn_share in VIETNAM_FAMILY.items():
             shares[key] += VIETNAM_M * vn_share / world
     ranked = sorted(shares.items(), key=lambda kv: (-kv[1], kv[0]))[:keep]
-    return [(k, max(1, round(v * 1e9))) for k, v in ranked]
+    kept = [(k, max(1, round(v * 1e9))) for k, v in ranked]
+    # every name ranked in a region, kept or not: "Rijke" is common in the Netherlands only
+    return kept, {k: dict(v) for k, v in regions.items()}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -161,15 +207,41 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("out", type=Path)
     parser.add_argument("--given", type=int, default=120_000)
     parser.add_argument("--family", type=int, default=200_000)
+    parser.add_argument(
+        "--regions", type=Path, help="also write each name's share of each region's people here"
+    )
     args = parser.parse_args(argv)
-    rows = [("g", k, v) for k, v in table(args.source / "first_names.pkl.gz", False, args.given)]
-    rows += [("f", k, v) for k, v in table(args.source / "last_names.pkl.gz", True, args.family)]
+    given, given_regions = table(args.source / "first_names.pkl.gz", False, args.given)
+    family, family_regions = table(args.source / "last_names.pkl.gz", True, args.family)
+    rows = [("g", k, v) for k, v in given] + [("f", k, v) for k, v in family]
     rows.sort()
-    text = "".join(f"{kind}\t{key}\t{ppb}\n" for kind, key, ppb in rows)
-    with gzip.GzipFile(args.out, "wb", mtime=0, compresslevel=9) as f:
-        f.write(text.encode("ascii"))
+    _write(args.out, "".join(f"{kind}\t{key}\t{ppb}\n" for kind, key, ppb in rows))
     print(f"wrote {len(rows)} names to {args.out}")
+    if args.regions:
+        _write(args.regions, region_rows(given_regions, family_regions))
+        print(f"wrote regional shares to {args.regions}")
     return 0
+
+
+def region_rows(given: dict[str, dict[str, float]], family: dict[str, dict[str, float]]) -> str:
+    """The regional table: ``p``, a region (or ``world``) and its people in thousands; then
+    ``g`` or ``f``, the folded name and its share of each region's people in parts per billion
+    (the regions in :data:`REGIONS` order, 0 where the name is not ranked there)."""
+    lines = [f"p\tworld\t{round(_world() * 1000)}\n"]
+    for region, countries in REGIONS.items():
+        people = sum(POPULATION_M.get(c, OTHER_M) for c in countries.split())
+        lines.append(f"p\t{region}\t{round(people * 1000)}\n")
+    for kind, shares in (("f", family), ("g", given)):
+        for key in sorted(shares):
+            ppb = [round(shares[key].get(r, 0.0) * 1e9) for r in REGIONS]
+            if any(ppb):
+                lines.append(f"{kind}\t{key}\t" + "\t".join(map(str, ppb)) + "\n")
+    return "".join(lines)
+
+
+def _write(path: Path, text: str) -> None:
+    with gzip.GzipFile(path, "wb", mtime=0, compresslevel=9) as f:
+        f.write(text.encode("ascii"))
 
 
 if __name__ == "__main__":

@@ -24,16 +24,20 @@ adds its lower-case words only (adjectives, verbs, function words).
 What is kept: for the languages scholarly titles are mostly written in (English, German,
 French, Spanish, Italian, Portuguese, Dutch), each word in lower case with its accents
 (``namelines.exact_key``: "tô" is not "to"; the reader folds the table itself for words printed
-without accents) with its frequency in a title's running text, in parts per billion: the
-mean of its frequencies in those languages weighted by how many titles each language writes
-(English about nine in ten of the indexed scholarly literature, the other six sharing the
-rest). A mixture, not the highest frequency: ``dan`` ("then" in Dutch) or ``pierre`` ("stone" in
-French) are common words in one small language and common given names everywhere.
+without accents) with its frequency in each language's running text, in parts per billion
+(0 where the language's dictionary does not list it). The reader mixes the languages by how
+many titles each writes (``namelines.TITLE_LANGUAGES``: English about nine in ten of the
+indexed scholarly literature, the other six sharing the rest), and mixes them per line, not
+per word: a title is written in one language, so ``Dan Weld`` is not a Dutch ``dan`` and an
+English ``weld`` at once. A mixture, not the highest frequency: ``dan`` ("then" in Dutch) or
+``pierre`` ("stone" in French) are common words in one small language and common given names
+everywhere.
 Words written with an apostrophe are left out: folded, a contraction would pass for a name
 ("you'd" for ``Youd``).
 The page reader weighs it against the population share of the same word as a given or family
 name (``population``): a word far more common in text than among people's names is evidence of a
-title. One line a word: the folded word, a tab, the frequency (an integer).
+title. One line a word: the word, then a tab and its frequency (an integer) in each language of
+``LANGUAGES``, in that order.
 """
 
 from __future__ import annotations
@@ -58,8 +62,6 @@ DICTIONARIES = {
     "pt": "portuguese",
     "nl": "dutch",
 }
-# share of titles written in each language: English nine in ten, the others the rest equally
-WEIGHTS = {"en": 0.9} | {lang: 0.1 / (len(LANGUAGES) - 1) for lang in LANGUAGES[1:]}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -74,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
         for line in (args.dicts / name).read_text(encoding="utf-8", errors="replace").split():
             if line[:1].islower():
                 common[lang].add(exact_key(line))
-    mixed: dict[str, float] = {}
+    per: dict[str, list[float]] = {}
     for lang in LANGUAGES:
         for word, freq in wordfreq.get_frequency_dict(lang, "small").items():
             key = fold_tight(word)
@@ -83,9 +85,9 @@ def main(argv: list[str] | None = None) -> int:
             exact = exact_key(word)
             if len(key) < 2 or not key.isalpha() or not key.isascii() or exact not in common[lang]:
                 continue
-            mixed[exact] = mixed.get(exact, 0.0) + WEIGHTS[lang] * freq
-    rows = sorted((k, max(1, round(v * 1e9))) for k, v in mixed.items())
-    text = "".join(f"{k}\t{v}\n" for k, v in rows)
+            per.setdefault(exact, [0.0] * len(LANGUAGES))[LANGUAGES.index(lang)] += freq
+    rows = sorted((k, [round(f * 1e9) if f else 0 for f in v]) for k, v in per.items())
+    text = "".join(k + "".join(f"\t{f}" for f in v) + "\n" for k, v in rows)
     with gzip.GzipFile(args.out, "wb", mtime=0, compresslevel=9) as f:
         f.write(text.encode("utf-8"))
     print(f"wrote {len(rows)} words to {args.out}")

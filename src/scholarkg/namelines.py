@@ -18,13 +18,20 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 from importlib import resources
 
-from .population import UNKNOWN_SHARE, family_share, given_share, known_names
+from .population import (
+    UNKNOWN_SHARE,
+    family_share,
+    given_share,
+    known_names,
+    region_weights,
+    regional_shares,
+)
 from .rules import (
     AUTHOR_PRIOR_ODDS,
-    CAPITALISED_ODDS,
     HYPHEN_TITLE_WORD_MIN_LETTERS,
     INITIAL_ODDS,
     MAX_TITLE_WORD_FREQUENCY,
+    MIXED_NAME_SHARE,
     MONONYM_ODDS,
     NAME_LINE_MAX_CHARS,
     NAME_MAX_WORDS,
@@ -37,6 +44,8 @@ from .rules import (
     SHORT_LINE_WORDS,
     SHORT_NAME_WORD_MAX_LETTERS,
     SHORT_TITLE_WORDS_IN_A_NAME,
+    TITLE_CAPITALISED,
+    TITLE_LANGUAGE_SHARES,
     TITLE_VOCABULARY_FREQUENCY,
     UNKNOWN_WORD_FREQUENCY,
     UNLISTED_PARTICLE_MAX_LETTERS,
@@ -124,19 +133,25 @@ _NICKNAME = re.compile(
 INITIAL = re.compile(r"(?<![^\s.-])[^\W\d_a-z]\.(?=[\s.-]|$)")
 
 
+# the languages of the vocabulary table, in its column order
+_LANGUAGES = tuple(TITLE_LANGUAGE_SHARES)
+
+
 @lru_cache(maxsize=1)
-def _vocabulary() -> tuple[dict[str, float], dict[str, float]]:
-    """Word frequencies in running text (``data/words.tsv.gz``, derived by
-    ``tools/title_words.py``, which documents its source and method): by the word as written
-    (:func:`exact_key`) and by the word folded like names (the sum over its spellings)."""
+def _vocabulary() -> tuple[dict[str, tuple[float, ...]], dict[str, tuple[float, ...]]]:
+    """Word frequencies in each language's running text (:data:`_LANGUAGES`;
+    ``data/words.tsv.gz``, derived by ``tools/title_words.py``, which documents its source and
+    method): by the word as written (:func:`exact_key`) and by the word folded like names (the
+    sum over its spellings)."""
     data = resources.files("scholarkg").joinpath("data/words.tsv.gz").read_bytes()
-    exact: dict[str, float] = {}
-    folded: dict[str, float] = {}
+    exact: dict[str, tuple[float, ...]] = {}
+    folded: dict[str, tuple[float, ...]] = {}
     for row in gzip.decompress(data).decode("utf-8").splitlines():
-        word, ppb = row.split("\t")
-        exact[word] = int(ppb) * 1e-9
-        key = fold_tight(word)
-        folded[key] = folded.get(key, 0.0) + exact[word]
+        word, *ppb = row.split("\t")
+        freqs = exact[word] = tuple(int(n) * 1e-9 for n in ppb)
+        key = word if word.isascii() else fold_tight(word)  # the table's words are lower case
+        other = folded.get(key)
+        folded[key] = freqs if other is None else tuple(map(sum, zip(other, freqs, strict=True)))
     return exact, folded
 
 
@@ -145,20 +160,47 @@ def exact_key(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFC", word.lower()) if c.isalpha())
 
 
-def word_frequency(word: str) -> float:
-    """How often a word occurs in a title's running text (a share of all words); at most
-    :data:`rules.MAX_TITLE_WORD_FREQUENCY`. A word printed with accents is looked up as
-    written ("Tô" is no "to"), one printed without them under every spelling ("Etude")."""
+def _frequencies(word: str) -> tuple[float, ...] | None:
+    """A word's frequency in each language's running text, or ``None`` for a word of letters
+    none of them writes ("Hồ", "Sơn", "T^o": a scraper's residue of an accent). A word printed
+    with accents is looked up as written ("Tô" is no "to"), one printed without them under
+    every spelling ("Etude")."""
     if not _VOCABULARY_LETTERS.match(word):
-        # "Hồ", "Sơn", "T^o" (a scraper's residue of an accent): letters none of its
-        # languages writes, so no word of the table, whatever it folds to
-        return UNKNOWN_WORD_FREQUENCY
+        return None
     exact, folded = _vocabulary()
     key = exact_key(word)
-    if key in _TITLE_VOCABULARY:
+    found = folded.get(fold_tight(word)) if key.isascii() else exact.get(key)
+    return found or (0.0,) * len(_LANGUAGES)
+
+
+def word_frequency(word: str) -> float:
+    """How often a word occurs in a title's running text (a share of all words; the languages'
+    frequencies weighed by :data:`rules.TITLE_LANGUAGE_SHARES`); at most
+    :data:`rules.MAX_TITLE_WORD_FREQUENCY`."""
+    freqs = _frequencies(word)
+    if freqs is None:
+        return UNKNOWN_WORD_FREQUENCY
+    if exact_key(word) in _TITLE_VOCABULARY:
         return TITLE_VOCABULARY_FREQUENCY  # far commoner in titles than in running text
-    freq = folded.get(fold_tight(word)) if key.isascii() else exact.get(key)
-    return min(freq or UNKNOWN_WORD_FREQUENCY, MAX_TITLE_WORD_FREQUENCY)
+    mixed = sum(TITLE_LANGUAGE_SHARES[lang] * f for lang, f in zip(_LANGUAGES, freqs, strict=True))
+    return min(mixed or UNKNOWN_WORD_FREQUENCY, MAX_TITLE_WORD_FREQUENCY)
+
+
+def language_frequencies(word: str) -> tuple[float, ...]:
+    """:func:`word_frequency` in each language of :data:`_LANGUAGES` on its own: at least the
+    frequency of a word the table lacks, and bounded so that its share of titles in that
+    language is at most :data:`rules.MAX_TITLE_WORD_FREQUENCY` (a word of the reader's title
+    vocabulary is an English word at :data:`rules.TITLE_VOCABULARY_FREQUENCY`)."""
+    freqs = _frequencies(word)
+    if freqs is None:
+        return (UNKNOWN_WORD_FREQUENCY,) * len(_LANGUAGES)
+    out = [
+        min(max(f, UNKNOWN_WORD_FREQUENCY), MAX_TITLE_WORD_FREQUENCY / TITLE_LANGUAGE_SHARES[lang])
+        for lang, f in zip(_LANGUAGES, freqs, strict=True)
+    ]
+    if exact_key(word) in _TITLE_VOCABULARY:
+        out[0] = TITLE_VOCABULARY_FREQUENCY / TITLE_LANGUAGE_SHARES[_LANGUAGES[0]]
+    return tuple(out)
 
 
 # the letters a word's shape is told by (folded words), with the end of a word
@@ -215,6 +257,7 @@ def _shapes() -> tuple[_Shape, _Shape]:
     return _Shape(names), _Shape(words)
 
 
+@lru_cache(maxsize=1 << 18)
 def shape_weight(word: str) -> float:
     """log of how much likelier a word neither table lists is among names than among the
     words of running text, by its letters alone (:class:`_Shape`), bounded by
@@ -230,52 +273,113 @@ def shape_weight(word: str) -> float:
     return max(-SHAPE_WEIGHT_MAX, min(SHAPE_WEIGHT_MAX, weight))
 
 
-@lru_cache(maxsize=1 << 18)
-def name_weight(word: str, share: Callable[[str], float] | None = None) -> float:
-    """log of how much likelier a word is in a name line than in a title line: its share among
-    the world's people (as a given name, a family name, or either: ``share``) over its
-    frequency in a title's running text. Each part of a hyphenated word counts (``Ting-Hao``,
-    ``Self-supervised``); an initial weighs nothing."""
-    lookup: Callable[[str], float] = share or (lambda k: given_share(k) + family_share(k))
-    whole = fold_tight(word)
-    if "-" in word or "‐" in word:
-        known = lookup(whole)
-        if known > 2 * UNKNOWN_WORD_FREQUENCY:  # a name as a whole: "Bar-On" is Baron
-            return math.log(known / word_frequency(word))
-    total = 0.0
+def _weighed(word: str, lookup: Callable[[str], float]) -> list[tuple[str, bool]]:
+    """The parts of a word that are weighed, each with whether its letters may tell where
+    neither table lists it: the word whole where the name table lists it so ("Bar-On" is
+    Baron), else each part of a hyphenated word (``Ting-Hao``, ``Self-supervised``) but
+    particles ("Van-der-Goot") and initials, which weigh nothing. Only a word that is no part
+    of a hyphenated one is told by its letters: each part of a double surname is a name, and
+    may be spelt like a word."""
+    if ("-" in word or "‐" in word) and lookup(fold_tight(word)) > 2 * UNKNOWN_SHARE:
+        return [(word, False)]
+    out: list[tuple[str, bool]] = []
     for part in re.split(r"[-‐]", word):
         key = fold_tight(part)  # one key: "Prud’hommeaux" is one word, not two rare ones
         if len(key) < 2 or (part.lower() in PARTICLES and part != word):
-            continue  # particles joined by hyphens weigh nothing, as apart: "Van-der-Goot"
-        known, frequency = lookup(key), word_frequency(part)
-        total += math.log(known / frequency)
-        if known <= 2 * UNKNOWN_SHARE and frequency <= UNKNOWN_WORD_FREQUENCY and part == word:
-            # neither table lists the word: its letters tell (not a part of a hyphenated
-            # word: each part of a double surname is a name, and may be spelt like a word)
-            total += shape_weight(part)
-    return total
+            continue
+        out.append((part, part == word))
+    return out
 
 
-def line_weight(words: list[tuple[str, str]]) -> float:
-    """:func:`name_weight` of a line's words by their place in a name (:func:`name_form`):
-    the first word of the line is a given name, the last a family name, any between either."""
+def _lookup(place: str) -> Callable[[str], float]:
+    """The share of a name word printed at ``place`` (:func:`name_form`): the line's first
+    word is a given name, its last a family name, any between either."""
+    return {"given": given_share, "family": family_share}.get(place) or _either
+
+
+def _either(key: str) -> float:
+    return given_share(key) + family_share(key)
+
+
+def _shape_told(part: str, alone: bool, lookup: Callable[[str], float]) -> float:
+    """:func:`shape_weight` of a weighed part that neither table lists, else nothing."""
+    unlisted = lookup(fold_tight(part)) <= 2 * UNKNOWN_SHARE
+    if alone and unlisted and word_frequency(part) <= UNKNOWN_WORD_FREQUENCY:
+        return shape_weight(part)
+    return 0.0
+
+
+@lru_cache(maxsize=1 << 18)
+def name_weight(word: str, share: Callable[[str], float] | None = None) -> float:
+    """log of how much likelier a word is in a name line than in a title line, on its own:
+    its share among the world's people (as a given name, a family name, or either: ``share``)
+    over its frequency in a title's running text, for each part :func:`_weighed`; a word
+    neither table lists is told by its letters."""
+    lookup = share or _either
     total = 0.0
-    for word, place in words:
-        share = {"given": given_share, "family": family_share}.get(place)
-        total += name_weight(word, share)
+    for part, alone in _weighed(word, lookup):
+        total += math.log(lookup(fold_tight(part)) / word_frequency(part))
+        total += _shape_told(part, alone, lookup)
     return total
+
+
+@lru_cache(maxsize=1 << 18)
+def _vectors(part: str, place: str) -> tuple[tuple[float, ...], tuple[float, ...]]:
+    """log shares of a name word among each region's people and log frequencies of it in
+    each language's running text."""
+    names = tuple(math.log(s) for s in regional_shares(part, place))
+    texts = tuple(math.log(f) for f in language_frequencies(part))
+    return names, texts
+
+
+def line_weight(words: list[tuple[str, str]], capitalised: bool = False) -> float:
+    """log of how much likelier a line's words (``words`` from :func:`name_form`, each with
+    its place in a name) are together one person's name than one title's words.
+
+    A person's given and family names come from one region's names (``population.REGIONS``,
+    the rest of the world as one more), and a title's words from one language's running text
+    (:data:`rules.TITLE_LANGUAGE_SHARES`): each side sums over those, so a line whose words
+    are common only in different languages ("Dan Weld": Dutch "dan", English "weld") is no
+    likely title, and a line of one country's names and words ("Maarten de Rijke") is weighed
+    as a Dutch name against a Dutch title. Some people's given and family names come from
+    different regions ("Will Oh"): :data:`rules.MIXED_NAME_SHARE` of names are weighed by the
+    world's shares of their words, each on its own. Where the line's words all start with a capital
+    (``capitalised``), each language weighs how often its titles are so written
+    (:data:`rules.TITLE_CAPITALISED`). A word neither table lists is told by its letters."""
+    weights = list(region_weights().values())
+    names = [math.log((1 - MIXED_NAME_SHARE) * w) for w in weights]
+    # a name whose words come from different regions' names ("Will Oh"): the world's shares
+    mixed = math.log(MIXED_NAME_SHARE)
+    texts = [
+        math.log(share * (TITLE_CAPITALISED[lang] if capitalised else 1.0))
+        for lang, share in TITLE_LANGUAGE_SHARES.items()
+    ]
+    told = 0.0
+    for word, place in words:
+        lookup = _lookup(place)
+        for part, alone in _weighed(word, lookup):
+            by_region, by_language = _vectors(part, place)
+            names = [a + b for a, b in zip(names, by_region, strict=True)]
+            mixed += math.log(lookup(fold_tight(part)))
+            texts = [a + b for a, b in zip(texts, by_language, strict=True)]
+            told += _shape_told(part, alone, lookup)
+    return _log_sum([*names, mixed]) - _log_sum(texts) + told
+
+
+def _log_sum(values: list[float]) -> float:
+    top = max(values)
+    return top + math.log(sum(math.exp(v - top) for v in values))
 
 
 def name_odds(text: str, words: list[tuple[str, str]]) -> float:
     """log odds that ``text``, after an author line, is one more author rather than a title:
-    the prior odds of an author there (:data:`rules.AUTHOR_PRIOR_ODDS`), the weights of its
-    words (:func:`line_weight`; ``words`` from :func:`name_form`), and the odds of a short line,
-    of a line whose words are all capitalised, and of each initial."""
-    score = math.log(AUTHOR_PRIOR_ODDS) + line_weight(words)
+    the prior odds of an author there (:data:`rules.AUTHOR_PRIOR_ODDS`), the weight of its
+    words together (:func:`line_weight`; ``words`` from :func:`name_form`), the odds of a
+    short line and those of each initial."""
+    capitalised = all(w[:1].isupper() for w, _place in words)
+    score = math.log(AUTHOR_PRIOR_ODDS) + line_weight(words, capitalised)
     if len(words) <= SHORT_LINE_WORDS:
         score += math.log(SHORT_LINE_ODDS)
-    if all(w[:1].isupper() for w, _place in words):
-        score += math.log(CAPITALISED_ODDS)
     # each initial is one more word drawn from a name ("D. M. W. Powers")
     return score + len(INITIAL.findall(text)) * math.log(INITIAL_ODDS)
 

@@ -102,3 +102,67 @@ def name_share(name: PersonName) -> float:
 def expected_namesakes(name: PersonName, people: int) -> float:
     """How many *other* people among ``people`` are expected to be printed with this name."""
     return max(people - 1, 0) * name_share(name)
+
+
+# the regions of ``data/name_regions.tsv.gz``, in its column order, and the rest of the world
+REGIONS = ("en", "de", "fr", "nl", "es", "it", "pt")
+REST = "rest"
+
+
+@lru_cache(maxsize=1)
+def _regional() -> tuple[dict[str, float], dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]]:
+    """Each region's share of the world's people (the rest of the world last, under
+    :data:`REST`), and family and given names → parts per billion of each region's people
+    (``data/name_regions.tsv.gz``, derived with the name table by ``tools/name_frequencies.py``:
+    the regions whose people mostly write the languages of the page reader's vocabulary)."""
+    data = resources.files("scholarkg").joinpath("data/name_regions.tsv.gz").read_bytes()
+    people: dict[str, float] = {}
+    tables: dict[str, dict[str, tuple[int, ...]]] = {"f": {}, "g": {}}
+    for row in gzip.decompress(data).decode("ascii").splitlines():
+        kind, key, *values = row.split("\t")
+        if kind == "p":
+            people[key] = float(values[0])
+        else:
+            tables[kind][key] = tuple(map(int, values))
+    world = people.pop("world")
+    shares = {r: people[r] / world for r in REGIONS}
+    shares[REST] = 1.0 - sum(shares.values())
+    return shares, tables["f"], tables["g"]
+
+
+def region_weights() -> dict[str, float]:
+    """Each region's share of the world's people, :data:`REST` included (they sum to 1)."""
+    return _regional()[0]
+
+
+def regional_shares(part: str, kind: str) -> tuple[float, ...]:
+    """Share of each region's people (:data:`REGIONS`, then the rest of the world) whose given
+    (``kind`` ``"given"``), family (``"family"``) or either name (any other ``kind``) is
+    ``part`` (folded, one word). Their mean weighted by :func:`region_weights` is the world
+    share of :func:`given_share` and :func:`family_share` (a name common in one region only,
+    "Rijke", is listed here though the world table is too short for it); a name the regional
+    table lacks is as rare there as a name the world table lacks (:data:`UNKNOWN_SHARE`). A
+    name neither table lists gets the same share everywhere: nothing says where it is from."""
+    weights, family, given = _regional()
+    key = fold_tight(part)
+    kinds = {"given": ((given, given_share),), "family": ((family, family_share),)}.get(
+        kind, ((given, given_share), (family, family_share))
+    )
+    out = [0.0] * (len(REGIONS) + 1)
+    for table, world_share in kinds:
+        total = world_share(key)
+        ppb = table.get(key)
+        if ppb is None:
+            if total <= UNKNOWN_SHARE:
+                continue
+            ppb = (0,) * len(REGIONS)
+        if total <= UNKNOWN_SHARE:
+            total = 0.0  # the world table's "unknown" is no count: its regions hold it all
+        within = 0.0
+        for i, n in enumerate(ppb):
+            out[i] += n * 1e-9
+            within += n * 1e-9 * weights[REGIONS[i]]
+        out[-1] += max(0.0, total - within) / weights[REST]
+    if not any(out):
+        return (UNKNOWN_SHARE,) * (len(REGIONS) + 1)
+    return tuple(max(s, UNKNOWN_SHARE) for s in out)

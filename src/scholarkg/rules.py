@@ -60,11 +60,16 @@ Versions:
 * ``2026.12.14`` a particle printed as the last word of a line is the family name itself
   ("Hai-Son Le": nothing follows for it to join), weighed as one (namelines ``_word_kind``);
   no value changed.
+* ``2026.12.15`` the page reader weighs a line's words together, not each on its own: as one
+  title's words in one language (``TITLE_LANGUAGE_SHARES``) against one person's name from one
+  region (``population.REGIONS``); a line whose words all start with a capital is weighed by
+  how often each language's titles are so written (``TITLE_CAPITALISED``, replacing
+  ``CAPITALISED_ODDS``); one name in ten mixes regions (``MIXED_NAME_SHARE``).
 """
 
 from __future__ import annotations
 
-RULES_VERSION = "2026.12.14"
+RULES_VERSION = "2026.12.15"
 # ---------------------------------------------------------------- people: scored evidence
 # Every weight is a log-odds contribution (natural log), in the manner of Fellegi and Sunter:
 # log(P(observation | one person) / P(observation | two people)). A pair's score is the sum of
@@ -256,11 +261,30 @@ SHORT_LINE_WORDS = 3
 # a third of author lines and almost never in a title, whose abbreviations run longer ("Phys.",
 # "Rev."): say once in a hundred titles. Odds for "author" of a line with an initial: 30.
 INITIAL_ODDS = 30.0
-# A name capitalises every word but its particles; a title of two to six words does so in seven
-# titles of ten (39 of 55 in half A of benchmarks/titles.py's titles; the rest are sentence
-# case, "Advanced inorganic chemistry"). Odds for "author" of a line whose weighed words all
-# start with a capital: 1 / 0.7.
-CAPITALISED_ODDS = 1.4
+# A title is written in one language: the page reader weighs a line's words as one title's in
+# one of the languages of its vocabulary table (namelines.line_weight), each by the share of
+# the indexed scholarly literature it writes (English about nine in ten, the other six sharing
+# the rest), as it weighs them as one person's name from one region (population.REGIONS).
+TITLE_LANGUAGE_SHARES = {"en": 0.9} | {
+    lang: round(0.1 / 6, 6) for lang in ("de", "fr", "es", "it", "pt", "nl")
+}
+# A person's given and family names mostly come from one region's names; where parents and
+# children, or a married couple, come from different ones, they do not ("Will Oh", "Kevin
+# Nguyen"). About one person in thirty lives outside the country of their birth (UN DESA
+# 2020), and researchers move far more, with children named where they live: say one name
+# in ten mixes regions. The reader weighs that share of names by the world's shares of their
+# words, each on its own (namelines.line_weight).
+MIXED_NAME_SHARE = 0.1
+# A name capitalises every word but its particles. A title of two to six words does so in
+# seven titles of ten (39 of 55 in half A of benchmarks/titles.py's titles, mostly English; the
+# rest are sentence case, "Advanced inorganic chemistry"): English titles are often in Title
+# Case and German capitalises its nouns, which short titles are mostly made of. French,
+# Spanish, Italian, Portuguese and Dutch write titles in sentence case, a later word
+# capitalised only as a proper noun: a short title of theirs whose words all start with a
+# capital is a title of names ("Santiago de Compostela"), say one in ten (0.05 to 0.3 give the
+# same readings on benchmarks/titles.py). The chance, per language, that a title's weighed
+# words all start with a capital (a name's: 1).
+TITLE_CAPITALISED = {"en": 0.7, "de": 0.7} | {lang: 0.1 for lang in ("fr", "es", "it", "pt", "nl")}
 # A word printed in a name line is drawn from the world's given and family names; in a title,
 # from the language's running text. A word is taken as neither when both tables miss it, and
 # then weighs nothing: this is the share given to a word the vocabulary table lacks, the same
