@@ -39,7 +39,7 @@ Method (an estimate, good to an order of magnitude, which is what a prior needs)
 
 ``--regions`` also writes each name's share of the people of each region of ``REGIONS`` (the
 countries that mostly write one language of the page reader's vocabulary), every name ranked
-there: the reader weighs a line's words as one region's names (``namelines.line_weight``).
+there: the reader weighs a line's words as one region's names (``readers.namelines.line_weight``).
 
 The table keeps the most common ``--given`` given names and ``--family`` family names, one
 line each: ``g`` or ``f``, a tab, the folded name, a tab, the share in parts per billion
@@ -112,7 +112,7 @@ KOREA_FAMILY = {
 
 # The regions whose people mostly write the languages of the page reader's vocabulary table
 # (``tools/title_words.py``), by the source's countries: a name line's words are drawn from one
-# country's names as a title's are from one language's words (``namelines``), so the reader
+# country's names as a title's are from one language's words (``readers.namelines``), so the reader
 # weighs ``Maarten de Rijke`` as a Dutch name against a Dutch title.
 REGIONS = {
     "en": "US GB CA IE AU NZ",

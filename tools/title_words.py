@@ -23,10 +23,10 @@ adds its lower-case words only (adjectives, verbs, function words).
 
 What is kept: for the languages scholarly titles are mostly written in (English, German,
 French, Spanish, Italian, Portuguese, Dutch), each word in lower case with its accents
-(``namelines.exact_key``: "tô" is not "to"; the reader folds the table itself for words printed
-without accents) with its frequency in each language's running text, in parts per billion
+(``readers.namelines.exact_key``: "tô" is not "to"; the reader folds the table itself for words
+printed without accents) with its frequency in each language's running text, in parts per billion
 (0 where the language's dictionary does not list it). The reader mixes the languages by how
-many titles each writes (``namelines.TITLE_LANGUAGES``: English about nine in ten of the
+many titles each writes (``rules.TITLE_LANGUAGE_SHARES``: English about nine in ten of the
 indexed scholarly literature, the other six sharing the rest), and mixes them per line, not
 per word: a title is written in one language, so ``Dan Weld`` is not a Dutch ``dan`` and an
 English ``weld`` at once. A mixture, not the highest frequency: ``dan`` ("then" in Dutch) or
@@ -49,10 +49,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from scholarkg.namelines import exact_key
+from scholarkg.readers.namelines import exact_key
+from scholarkg.rules import TITLE_LANGUAGE_SHARES
 from scholarkg.text import fold_tight
 
-LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl")
+LANGUAGES = tuple(TITLE_LANGUAGE_SHARES)  # the table's columns, in this order
 DICTIONARIES = {
     "en": "american-english",
     "de": "ngerman",

@@ -232,8 +232,8 @@ def _write_report(path: Path, doc: dict[str, Any]) -> None:
 
 def release_caches() -> None:
     """Empty the memo caches of reading, cleaning and resolving (hundreds of MB at scale)."""
-    from . import clean, namelines, names, tag, text
-    from .readers import page
+    from . import clean, names, tag, text
+    from .readers import namelines, page
 
     for module in (clean, namelines, names, page, tag, text):
         for obj in vars(module).values():

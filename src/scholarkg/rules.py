@@ -45,9 +45,9 @@ Versions:
   looked up as written (``Tô`` is no ``to``); no value changed.
 * ``2026.12.11`` the page reader: a one-word line whose word the name table lists, far more a
   name than a word, is a person printed with one name (``MONONYM_ODDS``); a word neither table
-  lists is weighed by its letters (``SHAPE_*``, namelines.shape_weight); the name table takes
-  Korea's family names from its census (``Oh``, ``Moon``, ``Son`` were under-counted some 30
-  to 80 times), which resolution's name priors read too.
+  lists is weighed by its letters (``SHAPE_*``, readers.namelines.shape_weight); the name
+  table takes Korea's family names from its census (``Oh``, ``Moon``, ``Son`` were
+  under-counted some 30 to 80 times), which resolution's name priors read too.
 * ``2026.12.12`` the page reader: a word's letters are weighed by order-4 letter models, their
   ratio scaled and bounded as measured on the tables' held-out entries (``SHAPE_ORDER``,
   ``SHAPE_SCALE``, ``SHAPE_WEIGHT_MAX`` 2.5 → 5.5); a word of the reader's title vocabulary that
@@ -58,8 +58,8 @@ Versions:
   (``COAUTHOR_M``), so the join costs log(1 - m) (resolve/evidence.py ``nothing_in_common``);
   no value changed.
 * ``2026.12.14`` a particle printed as the last word of a line is the family name itself
-  ("Hai-Son Le": nothing follows for it to join), weighed as one (namelines ``_word_kind``);
-  no value changed.
+  ("Hai-Son Le": nothing follows for it to join), weighed as one (readers.namelines
+  ``_word_kind``); no value changed.
 * ``2026.12.15`` the page reader weighs a line's words together, not each on its own: as one
   title's words in one language (``TITLE_LANGUAGE_SHARES``) against one person's name from one
   region (``population.REGIONS``); a line whose words all start with a capital is weighed by
@@ -262,9 +262,9 @@ SHORT_LINE_WORDS = 3
 # "Rev."): say once in a hundred titles. Odds for "author" of a line with an initial: 30.
 INITIAL_ODDS = 30.0
 # A title is written in one language: the page reader weighs a line's words as one title's in
-# one of the languages of its vocabulary table (namelines.line_weight), each by the share of
-# the indexed scholarly literature it writes (English about nine in ten, the other six sharing
-# the rest), as it weighs them as one person's name from one region (population.REGIONS).
+# one of the languages of its vocabulary table (readers.namelines.line_weight), each by the
+# share of the indexed scholarly literature it writes (English about nine in ten, the other six
+# sharing the rest), as it weighs them as one person's name from one region (population.REGIONS).
 TITLE_LANGUAGE_SHARES = {"en": 0.9} | {
     lang: round(0.1 / 6, 6) for lang in ("de", "fr", "es", "it", "pt", "nl")
 }
@@ -273,7 +273,7 @@ TITLE_LANGUAGE_SHARES = {"en": 0.9} | {
 # Nguyen"). About one person in thirty lives outside the country of their birth (UN DESA
 # 2020), and researchers move far more, with children named where they live: say one name
 # in ten mixes regions. The reader weighs that share of names by the world's shares of their
-# words, each on its own (namelines.line_weight).
+# words, each on its own (readers.namelines.line_weight).
 MIXED_NAME_SHARE = 0.1
 # A name capitalises every word but its particles. A title of two to six words does so in
 # seven titles of ten (39 of 55 in half A of benchmarks/titles.py's titles, mostly English; the
@@ -312,9 +312,9 @@ TITLE_VOCABULARY_FREQUENCY = 1e-3
 # of a one-word line: 0.001 / 0.02; its word must then be a listed name far more than a word.
 MONONYM_ODDS = 0.05
 # A word neither the name table nor the vocabulary table lists is told by its letters
-# (namelines.shape_weight): a letter model of each table's entries, Witten–Bell interpolated
-# n-grams of this order. On the tables' own entries, a tenth held out by hash, order 3 ranks a
-# held-out name above a held-out word with AUC 0.94, order 4 with 0.96 …
+# (readers.namelines.shape_weight): a letter model of each table's entries, Witten–Bell
+# interpolated n-grams of this order. On the tables' own entries, a tenth held out by hash,
+# order 3 ranks a held-out name above a held-out word with AUC 0.94, order 4 with 0.96 …
 SHAPE_ORDER = 4
 # … and the models' log-likelihood ratio r overstates the evidence (letters are not
 # independent as the models take them): held-out entries scoring r (1 to 10 either way) are

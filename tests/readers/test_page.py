@@ -9,7 +9,7 @@ from conftest import SEED
 
 from scholarkg import rules
 from scholarkg.errors import InputError
-from scholarkg.namelines import line_weight, name_form, shape_weight, word_frequency
+from scholarkg.readers.namelines import line_weight, name_form, shape_weight, word_frequency
 from scholarkg.readers.page import (
     ABSTRACT,
     AUTHOR,

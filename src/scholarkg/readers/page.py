@@ -25,7 +25,6 @@ from pathlib import Path
 from typing import TypeVar, cast
 
 from ..errors import InputError
-from ..namelines import mononym, mononym_odds, name_form, name_odds, name_weight
 from ..records import Profile, RawAuthor, RawListing, SourceRef
 from ..rules import (
     ABSTRACT_MIN_WORDS,
@@ -35,6 +34,7 @@ from ..rules import (
 )
 from ..text import fold
 from . import expand_inputs
+from .namelines import mononym, mononym_odds, name_form, name_odds, name_weight
 
 PAGE_SUFFIXES = (".txt",)
 _S = TypeVar("_S")

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 from importlib import resources
 
-from .population import (
+from ..population import (
     UNKNOWN_SHARE,
     family_share,
     given_share,
@@ -26,7 +26,7 @@ from .population import (
     region_weights,
     regional_shares,
 )
-from .rules import (
+from ..rules import (
     AUTHOR_PRIOR_ODDS,
     HYPHEN_TITLE_WORD_MIN_LETTERS,
     INITIAL_ODDS,
@@ -50,7 +50,7 @@ from .rules import (
     UNKNOWN_WORD_FREQUENCY,
     UNLISTED_PARTICLE_MAX_LETTERS,
 )
-from .text import (
+from ..text import (
     ACCENT_MARKS,
     COMBINING_MARKS,
     LETTER_COMMANDS,
