@@ -65,11 +65,16 @@ Versions:
   region (``population.REGIONS``); a line whose words all start with a capital is weighed by
   how often each language's titles are so written (``TITLE_CAPITALISED``, replacing
   ``CAPITALISED_ODDS``); one name in ten mixes regions (``MIXED_NAME_SHARE``).
+* ``2026.12.16`` two authors of one listing are two people, coauthors, unless another copy of
+  the paper prints one of them without the other (one author printed twice: the copies' lists
+  differ by the extra line): what they share on that paper (the listing, the paper, its page,
+  its other authors) is no longer evidence that they are one (resolve/cluster.py
+  ``_together``); no value changed.
 """
 
 from __future__ import annotations
 
-RULES_VERSION = "2026.12.15"
+RULES_VERSION = "2026.12.16"
 # ---------------------------------------------------------------- people: scored evidence
 # Every weight is a log-odds contribution (natural log), in the manner of Fellegi and Sunter:
 # log(P(observation | one person) / P(observation | two people)). A pair's score is the sum of
@@ -98,7 +103,9 @@ SHARED_WORK = 4.0
 SHARED_WORK_MAX = 2
 # Two compatible names on one listing: the page's owner and an author line that fits the
 # owner (``J. Smith`` on John Smith's page: the owner, printed by the page), or one author
-# printed twice, another way. Almost always one person.
+# printed twice, another way, where another copy of the paper prints them once (two author
+# lines of one listing are otherwise coauthors, and the listing says nothing: cluster.py
+# ``_together``). Almost always one person.
 SAME_LISTING = 6.0
 # A coauthor both have, weighted by how rare the coauthor is: different people share a
 # coauthor on df of L listings with chance about span·df/L (u; span: listings of the larger
@@ -114,10 +121,11 @@ CONTEXT_CAP = 12.0
 # Two mentions on the same member's page: the member's collaborator, printed twice.
 SAME_PAGE = 1.0
 # Two groups of mentions printed as two authors of one listing may be one person printed twice
-# (a scraped carousel repeats an author, another way), but not on this many different papers:
-# there they are coauthors, two people, and what they share on those papers (the paper, its
-# other authors) is what coauthors share, not evidence that they are one (the bearer of a
-# double surname and the other person named by one part of it write together).
+# (a scraped carousel repeats an author, another way, and another copy prints them once), but
+# not on this many different papers: there they are coauthors, two people, whatever the
+# copies print, and what they share on those papers (the paper, its other authors) is what
+# coauthors share, not evidence that they are one (the bearer of a double surname and the
+# other person named by one part of it write together).
 COAUTHORS_MIN_WORKS = 2
 # Join when one person is more likely than two (also the average-linkage threshold).
 JOIN = 0.0

@@ -14,6 +14,9 @@
      (average linkage: one weak link cannot merge two clusters);
    * the pair is not ambiguous: a group that fits two conflicting clusters almost as well
      (within ``rules.AMBIGUITY_MARGIN``) joins neither;
+   * two author lines of one listing are coauthors, and what they share there (the listing,
+     the paper, its page and other authors) is no evidence, unless another copy of the paper
+     prints one of them without the other (one author printed twice);
    * a pair scored on the names alone still clears ``rules.JOIN`` once the two clusters as
      wholes are weighed: if they share no paper, page or coauthor though both print coauthors,
      the larger one's size says how surely one person's would have met
@@ -179,6 +182,9 @@ class _Groups:
         self.ctx = ctx
         self.listing_page = [occ.page[o] if o < len(occ.page) else -1 for o in occ.start]
         self.own_key = [ctx.ckey[occ.form[r]] for r in self.roots]
+        self.work_listings: dict[int, list[int]] = defaultdict(list)  # a paper's copies
+        for li, w in enumerate(ctx.listing_work):
+            self.work_listings[w].append(li)
         for r in self.roots:
             os_ = members[r]
             self.printed.append(
@@ -303,11 +309,11 @@ def _apart(
     groups: _Groups, u: int, v: int
 ) -> tuple[frozenset[int], frozenset[int], frozenset[str], frozenset[int]]:
     """The listings, works, coauthors and pages of ``u`` that can tell whether it is ``v``: not
-    the papers that print both as two authors on several papers (there they are coauthors, and
+    the papers that print both as two authors where they are coauthors (:func:`_together`:
     what they share on such papers, the paper, its page and its other authors, is what
     coauthors share)."""
     together = _together(groups, u, v)
-    if len(together) < rules.COAUTHORS_MIN_WORKS:
+    if not together:
         return groups.listings[u], groups.works[u], groups.coauthors[u], groups.pages[u]
     ctx = groups.ctx
     lis = frozenset(li for li in groups.listings[u] if ctx.listing_work[li] not in together)
@@ -318,11 +324,22 @@ def _apart(
 
 
 def _together(groups: _Groups, u: int, v: int) -> set[int]:
-    """The works that print ``u`` and ``v`` as two authors of one listing."""
+    """The works that print ``u`` and ``v`` as two authors of one listing, where that makes
+    them coauthors: two authors of one paper are two people, unless another copy of the paper
+    prints one of them without the other (one author printed twice: the copies' lists differ
+    by the extra line); on ``COAUTHORS_MIN_WORKS`` papers they are coauthors whatever the
+    copies print."""
     both = groups.printed[u] & groups.printed[v]
-    if len(both) < rules.COAUTHORS_MIN_WORKS:
+    if not both:
         return set()
-    return {groups.ctx.listing_work[li] for li in both}
+    works = {groups.ctx.listing_work[li] for li in both}
+    if len(works) >= rules.COAUTHORS_MIN_WORKS:
+        return works
+    pu, pv = groups.printed[u], groups.printed[v]
+    for w in works:
+        if any((li in pu) != (li in pv) for li in groups.work_listings[w]):
+            return set()  # printed twice on one copy, once on another
+    return works
 
 
 def _full_first(name: PersonName) -> bool:
