@@ -151,13 +151,12 @@ def regional_shares(part: str, kind: str) -> tuple[float, ...]:
     out = [0.0] * (len(REGIONS) + 1)
     for table, world_share in kinds:
         total = world_share(key)
+        listed = total > UNKNOWN_SHARE  # the world table's "unknown" is no count
         ppb = table.get(key)
-        if ppb is None:
-            if total <= UNKNOWN_SHARE:
-                continue
-            ppb = (0,) * len(REGIONS)
-        if total <= UNKNOWN_SHARE:
-            total = 0.0  # the world table's "unknown" is no count: its regions hold it all
+        if ppb is None and not listed:
+            continue
+        ppb = ppb or (0,) * len(REGIONS)
+        total = total if listed else 0.0  # a name of one region only: its regions hold it all
         within = 0.0
         for i, n in enumerate(ppb):
             out[i] += n * 1e-9

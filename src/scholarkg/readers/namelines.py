@@ -199,7 +199,7 @@ def language_frequencies(word: str) -> tuple[float, ...]:
         for lang, f in zip(_LANGUAGES, freqs, strict=True)
     ]
     if exact_key(word) in _TITLE_VOCABULARY:
-        out[0] = TITLE_VOCABULARY_FREQUENCY / TITLE_LANGUAGE_SHARES[_LANGUAGES[0]]
+        out[_LANGUAGES.index("en")] = TITLE_VOCABULARY_FREQUENCY / TITLE_LANGUAGE_SHARES["en"]
     return tuple(out)
 
 
@@ -324,12 +324,18 @@ def name_weight(word: str, share: Callable[[str], float] | None = None) -> float
 
 
 @lru_cache(maxsize=1 << 18)
-def _vectors(part: str, place: str) -> tuple[tuple[float, ...], tuple[float, ...]]:
-    """log shares of a name word among each region's people and log frequencies of it in
-    each language's running text."""
+def _part_weights(
+    part: str, place: str, alone: bool
+) -> tuple[tuple[float, ...], tuple[float, ...], float, float]:
+    """What a weighed part of a name word (:func:`_weighed`) printed at ``place`` adds to a
+    line: the log of its share among each region's people, of its frequency in each
+    language's running text, of its share among the world's people, and its letters' weight
+    (:func:`_shape_told`)."""
+    lookup = _lookup(place)
     names = tuple(math.log(s) for s in regional_shares(part, place))
     texts = tuple(math.log(f) for f in language_frequencies(part))
-    return names, texts
+    world = math.log(lookup(fold_tight(part)))
+    return names, texts, world, _shape_told(part, alone, lookup)
 
 
 def line_weight(words: list[tuple[str, str]], capitalised: bool = False) -> float:
@@ -356,13 +362,12 @@ def line_weight(words: list[tuple[str, str]], capitalised: bool = False) -> floa
     ]
     told = 0.0
     for word, place in words:
-        lookup = _lookup(place)
-        for part, alone in _weighed(word, lookup):
-            by_region, by_language = _vectors(part, place)
+        for part, alone in _weighed(word, _lookup(place)):
+            by_region, by_language, world, letters = _part_weights(part, place, alone)
             names = [a + b for a, b in zip(names, by_region, strict=True)]
-            mixed += math.log(lookup(fold_tight(part)))
+            mixed += world
             texts = [a + b for a, b in zip(texts, by_language, strict=True)]
-            told += _shape_told(part, alone, lookup)
+            told += letters
     return _log_sum([*names, mixed]) - _log_sum(texts) + told
 
 
